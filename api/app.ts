@@ -1,0 +1,96 @@
+// Builds the Hono app: one router per resource, mounted here.
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { type Config, loadConfig } from './config.ts';
+import { authenticate, type Deps, type Env } from './context.ts';
+import type { Database } from './db/index.ts';
+import { errorBody, handleError } from './errors.ts';
+import { FactCache } from './analytics.ts';
+import { RateLimiter } from './ratelimit.ts';
+import { activityRoutes } from './routes/activity.ts';
+import { interactionRoutes } from './routes/interactions.ts';
+import { summaryRoutes } from './routes/summary.ts';
+import { publicTeamRoutes, teamRoutes } from './routes/teams.ts';
+import { templateRoutes, voiceRoutes } from './routes/templates.ts';
+import { hashToken } from './tokens.ts';
+
+export interface AppOptions {
+  database: Database;
+  config?: Partial<Config>;
+  now?: () => Date;
+}
+
+const PUBLIC = new Set(['/v1/teams', '/v1/join']);
+const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension|safari-web-extension):\/\/[a-z0-9-]+$/i;
+
+export function createApp(opts: AppOptions) {
+  const config = { ...loadConfig({}), ...opts.config };
+  const deps: Deps = {
+    database: opts.database,
+    config,
+    facts: new FactCache(opts.database.db),
+    now: opts.now ?? (() => new Date()),
+  };
+  const limiter = new RateLimiter(config.rateLimitPerMinute);
+  const allowed = new Set(config.corsOrigins);
+
+  const app = new Hono<Env>();
+  app.onError(handleError);
+  app.notFound((c) => c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}`), 404));
+
+  app.use(
+    '*',
+    cors({
+      origin: (origin) => (EXTENSION_ORIGIN.test(origin) || allowed.has(origin) ? origin : null),
+      allowHeaders: ['Authorization', 'Content-Type', 'If-Match'],
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      exposeHeaders: ['Retry-After', 'Content-Disposition'],
+      maxAge: 600,
+    }),
+  );
+  app.get('/healthz', (c) => c.json({ ok: true }));
+
+  app.use('/v1/*', async (c, next) => {
+    const auth = c.req.header('authorization');
+    let key: string;
+    if (auth?.startsWith('Bearer ')) key = `t:${hashToken(auth.slice(7))}`;
+    else {
+      let address = 'local';
+      try {
+        address = getConnInfo(c).remote.address ?? 'local';
+      } catch {
+        // app.request() in tests has no socket.
+      }
+      key = `a:${address}`;
+    }
+    const wait = limiter.take(key);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      return c.json(errorBody('rate_limited', `Too many requests; try again in ${wait} s`), 429);
+    }
+    await next();
+  });
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: config.bodyLimitBytes,
+      onError: (c) =>
+        c.json(errorBody('payload_too_large', `The body is larger than ${config.bodyLimitBytes} bytes; send smaller batches`), 413),
+    }),
+  );
+  const auth = authenticate(deps);
+  app.use('/v1/*', (c, next) => (PUBLIC.has(c.req.path) ? next() : auth(c, next)));
+
+  return app
+    .route('/', publicTeamRoutes(deps))
+    .route('/', teamRoutes(deps))
+    .route('/', interactionRoutes(deps))
+    .route('/', templateRoutes(deps))
+    .route('/', voiceRoutes(deps))
+    .route('/', activityRoutes(deps))
+    .route('/', summaryRoutes(deps));
+}
+
+export type App = ReturnType<typeof createApp>;

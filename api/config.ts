@@ -1,0 +1,40 @@
+// Configuration from the environment (documented in the README).
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  /** Whether POST /v1/teams is open to anyone. */
+  signupOpen: boolean;
+  /** Extra browser origins allowed by CORS, besides extension origins. */
+  corsOrigins: string[];
+  /** Requests per minute per token (and per address for unauthenticated routes). */
+  rateLimitPerMinute: number;
+  /** Largest request body in bytes. */
+  bodyLimitBytes: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const int = (name: string, fallback: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+    return n;
+  };
+  const signup = (env.CHORUS_SIGNUP ?? 'open').toLowerCase();
+  if (!['open', 'closed'].includes(signup)) throw new Error(`CHORUS_SIGNUP must be "open" or "closed", got "${signup}"`);
+  return {
+    port: int('PORT', 8787),
+    host: env.HOST || '127.0.0.1',
+    dataDir: env.CHORUS_DATA_DIR || './data',
+    databaseUrl: env.DATABASE_URL || undefined,
+    signupOpen: signup === 'open',
+    corsOrigins: (env.CHORUS_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    rateLimitPerMinute: int('CHORUS_RATE_LIMIT', 600),
+    bodyLimitBytes: int('CHORUS_BODY_LIMIT', 5 * 1024 * 1024),
+  };
+}

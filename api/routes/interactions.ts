@@ -1,0 +1,143 @@
+// Pushes from the browser outbox: interactions (replies and other actions) and items seen.
+// Each record is checked on its own; one bad record is rejected alone, the rest are kept.
+// Inserts ignore ids already stored, so a replayed batch is harmless.
+import { sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import {
+  Interaction,
+  PushInteractionsBody,
+  type PushInteractionsResult,
+  PushItemsBody,
+  type PushItemsResult,
+  SeenItem,
+} from '../../shared/schemas.ts';
+import { type Deps, type Env, valid } from '../context.ts';
+import { interactions, items, teams } from '../db/schema.ts';
+import { eq } from 'drizzle-orm';
+
+/** Clocks drift; a record stamped further ahead than this is refused rather than skewing figures. */
+const MAX_FUTURE_MS = 24 * 3600_000;
+
+function reason(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  const path = issue.path.map(String).join('.');
+  return path ? `${path}: ${issue.message}` : issue.message;
+}
+
+const idOf = (raw: unknown, key: string): string | null => {
+  const v = raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[key] : undefined;
+  return typeof v === 'string' ? v.slice(0, 300) : null;
+};
+const date = (iso: string | undefined) => (iso === undefined ? null : new Date(iso));
+
+export function interactionRoutes(deps: Deps) {
+  const { db } = deps.database;
+  return new Hono<Env>()
+    .post('/v1/interactions', valid('json', PushInteractionsBody), async (c) => {
+      const me = c.get('caller');
+      const result: PushInteractionsResult = { accepted: [], duplicate: [], rejected: [] };
+      const horizon = deps.now().getTime() + MAX_FUTURE_MS;
+      const good = new Map<string, Interaction>();
+      for (const raw of c.req.valid('json').interactions) {
+        const parsed = Interaction.safeParse(raw);
+        if (!parsed.success) {
+          result.rejected.push({ id: idOf(raw, 'id'), reason: reason(parsed.error) });
+        } else if (Date.parse(parsed.data.actedAt) > horizon) {
+          result.rejected.push({ id: parsed.data.id, reason: 'actedAt: is more than a day in the future' });
+        } else if (good.has(parsed.data.id)) {
+          result.duplicate.push(parsed.data.id);
+        } else {
+          good.set(parsed.data.id, parsed.data);
+        }
+      }
+      if (good.size > 0) {
+        const [team] = await db.select({ settings: teams.settings }).from(teams).where(eq(teams.id, me.teamId));
+        const keepText = team?.settings.syncReplyText === true;
+        const rows = [...good.values()].map((i) => ({
+          teamId: me.teamId,
+          id: i.id,
+          memberId: me.memberId,
+          itemKey: i.itemKey,
+          platform: i.platform,
+          kind: i.kind,
+          itemUrl: i.itemUrl ?? null,
+          itemAuthor: i.itemAuthor ?? null,
+          itemPostedAt: date(i.itemPostedAt),
+          seenAt: date(i.seenAt),
+          actedAt: new Date(i.actedAt),
+          responseMs: i.responseMs ?? null,
+          category: i.category ?? null,
+          sentiment: i.sentiment ?? null,
+          lang: i.lang ?? null,
+          templateId: i.templateId ?? null,
+          voiceScore: i.voiceScore ?? null,
+          textLength: i.textLength ?? i.text?.length ?? null,
+          // Reply text is kept only when the team chose to sync it.
+          text: keepText ? (i.text ?? null) : null,
+        }));
+        const inserted = await db
+          .insert(interactions)
+          .values(rows)
+          .onConflictDoNothing({ target: [interactions.teamId, interactions.id] })
+          .returning({ id: interactions.id });
+        const fresh = new Set(inserted.map((r) => r.id));
+        for (const id of good.keys()) (fresh.has(id) ? result.accepted : result.duplicate).push(id);
+      }
+      return c.json(result);
+    })
+    .post('/v1/items', valid('json', PushItemsBody), async (c) => {
+      const me = c.get('caller');
+      const result: PushItemsResult = { accepted: [], duplicate: [], rejected: [] };
+      const good = new Map<string, SeenItem>();
+      for (const raw of c.req.valid('json').items) {
+        const parsed = SeenItem.safeParse(raw);
+        if (!parsed.success) {
+          result.rejected.push({ itemKey: idOf(raw, 'itemKey'), reason: reason(parsed.error) });
+          continue;
+        }
+        const item = parsed.data;
+        const earlier = good.get(item.itemKey);
+        // Within one batch, too, the earliest sighting wins.
+        if (!earlier || item.seenAt < earlier.seenAt) good.set(item.itemKey, { ...earlier, ...item });
+      }
+      if (good.size > 0) {
+        const rows = [...good.values()].map((i) => ({
+          teamId: me.teamId,
+          itemKey: i.itemKey,
+          platform: i.platform,
+          category: i.category ?? null,
+          lang: i.lang ?? null,
+          itemPostedAt: date(i.itemPostedAt),
+          seenAt: new Date(i.seenAt),
+          seenBy: me.memberId,
+        }));
+        // Earliest seenAt wins with who saw it; known fields are never blanked. Only a row
+        // that actually changes is restamped, so an unchanged item is not pulled again.
+        const earliest = sql`excluded.seen_at < ${items.seenAt}`;
+        const changed = await db
+          .insert(items)
+          .values(rows)
+          .onConflictDoUpdate({
+            target: [items.teamId, items.itemKey],
+            set: {
+              seenAt: sql`least(${items.seenAt}, excluded.seen_at)`,
+              seenBy: sql`CASE WHEN ${earliest} THEN excluded.seen_by ELSE ${items.seenBy} END`,
+              category: sql`CASE WHEN ${earliest} THEN coalesce(excluded.category, ${items.category}) ELSE coalesce(${items.category}, excluded.category) END`,
+              lang: sql`CASE WHEN ${earliest} THEN coalesce(excluded.lang, ${items.lang}) ELSE coalesce(${items.lang}, excluded.lang) END`,
+              itemPostedAt: sql`coalesce(${items.itemPostedAt}, excluded.item_posted_at)`,
+              changeXid: sql`(pg_current_xact_id()::text::bigint)`,
+              changeSeq: sql`nextval('change_seq')`,
+            },
+            setWhere: sql`${earliest}
+              OR (${items.category} IS NULL AND excluded.category IS NOT NULL)
+              OR (${items.lang} IS NULL AND excluded.lang IS NOT NULL)
+              OR (${items.itemPostedAt} IS NULL AND excluded.item_posted_at IS NOT NULL)`,
+          })
+          .returning({ itemKey: items.itemKey, inserted: sql<boolean>`(xmax = 0)` });
+        const fresh = new Set(changed.filter((r) => r.inserted).map((r) => r.itemKey));
+        for (const key of good.keys()) (fresh.has(key) ? result.accepted : result.duplicate).push(key);
+      }
+      return c.json(result);
+    });
+}

@@ -1,0 +1,304 @@
+// Wire schemas shared by the extension and the API. Types flow from here; field names
+// are part of the v1 contract in DESIGN.md.
+import { z } from 'zod';
+
+export const PLATFORMS = [
+  'x',
+  'linkedin',
+  'facebook',
+  'instagram',
+  'reddit',
+  'youtube',
+  'mastodon',
+  'bluesky',
+  'threads',
+  'tiktok',
+] as const;
+export const CATEGORIES = ['question', 'complaint', 'praise', 'purchase_intent', 'spam', 'other'] as const;
+/** Categories a team is expected to answer: the response-rate denominator. */
+export const ACTIONABLE_CATEGORIES = ['question', 'complaint'] as const;
+export const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
+export const KINDS = ['reply', 'comment', 'dm', 'like', 'share'] as const;
+/** Kinds that answer the item (start nothing, stop the reply clock). Likes and shares do not. */
+export const RESPONSE_KINDS = ['reply', 'comment', 'dm'] as const;
+export const ROLES = ['owner', 'manager', 'member'] as const;
+
+export const Platform = z.enum(PLATFORMS);
+export const Category = z.enum(CATEGORIES);
+export const Sentiment = z.enum(SENTIMENTS);
+export const Kind = z.enum(KINDS);
+export const Role = z.enum(ROLES);
+export type Platform = z.infer<typeof Platform>;
+export type Category = z.infer<typeof Category>;
+export type Sentiment = z.infer<typeof Sentiment>;
+export type Kind = z.infer<typeof Kind>;
+export type Role = z.infer<typeof Role>;
+
+/** BCP 47 language tag as sites put it in `lang` (en, pt-BR, zh-Hant, fa-IR). */
+export const LangTag = z
+  .string()
+  .max(35)
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as "en" or "pt-BR"');
+
+export const ItemKey = z
+  .string()
+  .min(3)
+  .max(300)
+  .regex(/^[a-z]+:\S+$/, '"platform:nativeId"');
+
+const isoDateTime = () => z.iso.datetime({ offset: true });
+
+const Name = z
+  .string()
+  .trim()
+  .min(1)
+  .max(80)
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters');
+
+// ---------- teams and members ----------
+
+/** "HH:MM", 24-hour clock, 00:00–24:00. */
+const ClockTime = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, '"HH:MM" (24-hour)');
+
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+export const TimeZone = z.string().min(1).max(64).refine(isTimeZone, 'an IANA time zone such as "Europe/Madrid"');
+
+export const BusinessHours = z
+  .object({
+    /** ISO weekdays: 1 = Monday … 7 = Sunday. */
+    days: z.array(z.number().int().min(1).max(7)).max(7),
+    open: ClockTime,
+    close: ClockTime,
+  })
+  .refine((b) => b.open < b.close, { message: 'open must be before close', path: ['close'] });
+export type BusinessHours = z.infer<typeof BusinessHours>;
+
+export const TeamSettings = z.object({
+  timeZone: TimeZone,
+  businessHours: BusinessHours,
+  /** Reply-time target per actionable category, in business minutes. */
+  slaMinutes: z.object({
+    question: z.number().int().min(1).max(60 * 24 * 30),
+    complaint: z.number().int().min(1).max(60 * 24 * 30),
+  }),
+  /** Whether members' reply text is synced to the server. Off by default (privacy). */
+  syncReplyText: z.boolean(),
+});
+export type TeamSettings = z.infer<typeof TeamSettings>;
+
+export const DEFAULT_TEAM_SETTINGS: TeamSettings = {
+  timeZone: 'UTC',
+  businessHours: { days: [1, 2, 3, 4, 5], open: '09:00', close: '17:00' },
+  slaMinutes: { question: 60, complaint: 30 },
+  syncReplyText: false,
+};
+
+export const Team = z.object({ id: z.uuid(), name: z.string() });
+export type Team = z.infer<typeof Team>;
+export const TeamWithSettings = Team.extend({ settings: TeamSettings, settingsVersion: z.number().int() });
+export type TeamWithSettings = z.infer<typeof TeamWithSettings>;
+export const Member = z.object({ id: z.uuid(), name: z.string(), role: Role });
+export type Member = z.infer<typeof Member>;
+
+export const CreateTeamBody = z.object({
+  name: Name,
+  ownerName: Name,
+  settings: TeamSettings.partial().optional(),
+});
+export const JoinBody = z.object({ code: z.string().trim().min(8).max(64), name: Name });
+export const UpdateTeamBody = z
+  .object({ name: Name.optional(), settings: TeamSettings.partial().optional() })
+  .refine((b) => b.name !== undefined || b.settings !== undefined, 'nothing to change');
+export const UpdateMemberBody = z.object({ role: z.enum(['manager', 'member']) });
+export const InviteRole = z.enum(['manager', 'member']);
+
+// ---------- interactions and items ----------
+
+export const Interaction = z
+  .object({
+    id: z.uuidv7(),
+    itemKey: ItemKey,
+    platform: Platform,
+    kind: Kind,
+    actedAt: isoDateTime(),
+    itemUrl: z.url({ protocol: /^https?$/ }).max(2048).optional(),
+    itemAuthor: z.string().max(200).optional(),
+    itemPostedAt: isoDateTime().optional(),
+    seenAt: isoDateTime().optional(),
+    responseMs: z.number().int().min(0).max(366 * 24 * 3600 * 1000).optional(),
+    category: Category.optional(),
+    sentiment: Sentiment.optional(),
+    lang: LangTag.optional(),
+    templateId: z.uuid().optional(),
+    voiceScore: z.number().int().min(0).max(100).optional(),
+    textLength: z.number().int().min(0).max(100_000).optional(),
+    text: z.string().max(10_000).optional(),
+  })
+  .refine((i) => i.itemKey.startsWith(`${i.platform}:`), {
+    message: 'itemKey must start with "<platform>:"',
+    path: ['itemKey'],
+  });
+export type Interaction = z.infer<typeof Interaction>;
+
+export const SeenItem = z
+  .object({
+    itemKey: ItemKey,
+    platform: Platform,
+    category: Category.optional(),
+    lang: LangTag.optional(),
+    itemPostedAt: isoDateTime().optional(),
+    seenAt: isoDateTime(),
+  })
+  .refine((i) => i.itemKey.startsWith(`${i.platform}:`), {
+    message: 'itemKey must start with "<platform>:"',
+    path: ['itemKey'],
+  });
+export type SeenItem = z.infer<typeof SeenItem>;
+
+export const MAX_BATCH = 500;
+// Records are checked one by one so that one bad record rejects only itself.
+export const PushInteractionsBody = z.object({ interactions: z.array(z.unknown()).max(MAX_BATCH) });
+export const PushItemsBody = z.object({ items: z.array(z.unknown()).max(MAX_BATCH) });
+
+export const PushInteractionsResult = z.object({
+  accepted: z.array(z.string()),
+  duplicate: z.array(z.string()),
+  rejected: z.array(z.object({ id: z.string().nullable(), reason: z.string() })),
+});
+export type PushInteractionsResult = z.infer<typeof PushInteractionsResult>;
+export const PushItemsResult = z.object({
+  accepted: z.array(z.string()),
+  duplicate: z.array(z.string()),
+  rejected: z.array(z.object({ itemKey: z.string().nullable(), reason: z.string() })),
+});
+export type PushItemsResult = z.infer<typeof PushItemsResult>;
+
+// ---------- templates and voice ----------
+
+const TemplateBody = z.string().min(1).max(5000);
+export const TemplateInput = z.object({
+  /** Optional client-made id so a template created offline keeps its id. */
+  id: z.uuid().optional(),
+  title: z.string().trim().min(1).max(120),
+  body: TemplateBody,
+  categories: z.array(Category).max(CATEGORIES.length).default([]),
+  platforms: z.array(Platform).max(PLATFORMS.length).default([]),
+  lang: LangTag.nullable().default(null),
+  shortcut: z
+    .string()
+    .regex(/^;[\p{L}\p{N}_-]{1,32}$/u, 'a ";" followed by 1–32 letters, digits, "_" or "-"')
+    .nullable()
+    .default(null),
+  /** Per-platform wording that replaces `body` on that platform. */
+  variants: z.partialRecord(Platform, TemplateBody).default({}),
+});
+export type TemplateInput = z.input<typeof TemplateInput>;
+
+export const Template = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  body: z.string(),
+  categories: z.array(Category),
+  platforms: z.array(Platform),
+  lang: z.string().nullable(),
+  shortcut: z.string().nullable(),
+  variants: z.partialRecord(Platform, z.string()),
+  version: z.number().int(),
+  deleted: z.boolean(),
+  updatedAt: z.string(),
+});
+export type Template = z.infer<typeof Template>;
+
+export const VoiceRules = z.object({
+  bannedTerms: z
+    .array(z.object({ term: z.string().trim().min(1).max(80), preferred: z.string().trim().max(80).nullable() }))
+    .max(500)
+    .default([]),
+  signOff: z.string().max(80).nullable().default(null),
+  emojiPolicy: z.enum(['none', 'sparing', 'free']).default('sparing'),
+  maxExclamations: z.number().int().min(0).max(20).default(1),
+  formality: z.enum(['casual', 'neutral', 'formal']).default('neutral'),
+  /** Length limit per platform, in the platform's own counting (X: weighted, Bluesky: graphemes). */
+  lengthByPlatform: z.partialRecord(Platform, z.number().int().min(1).max(100_000)).default({}),
+});
+export type VoiceRules = z.infer<typeof VoiceRules>;
+export const Voice = VoiceRules.extend({ version: z.number().int(), updatedAt: z.string().nullable() });
+export type Voice = z.infer<typeof Voice>;
+
+// ---------- activity and claims ----------
+
+export const ClaimBody = z.object({ itemKey: ItemKey, ttlSeconds: z.number().int().min(5).max(3600) });
+export const Claim = z.object({
+  itemKey: z.string(),
+  memberId: z.uuid(),
+  memberName: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+export type Claim = z.infer<typeof Claim>;
+export const ActivityItem = z.object({
+  itemKey: z.string(),
+  memberId: z.uuid(),
+  memberName: z.string(),
+  kind: Kind,
+  at: z.string(),
+});
+export type ActivityItem = z.infer<typeof ActivityItem>;
+
+// ---------- queries and headers ----------
+
+export const Cursor = z.string().max(200).regex(/^[A-Za-z0-9_-]*$/, 'a cursor returned by this API');
+export const PageQuery = z.object({
+  since: Cursor.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+const IsoDate = z.iso.date();
+export const SummaryQuery = z
+  .object({ from: IsoDate, to: IsoDate, tz: TimeZone.default('UTC') })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] })
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 366, {
+    message: 'at most 366 days',
+    path: ['to'],
+  });
+export type SummaryQuery = z.infer<typeof SummaryQuery>;
+
+export const AuthHeader = z.object({
+  authorization: z
+    .string({ error: 'Authorization: Bearer <token> is required' })
+    .regex(/^Bearer [A-Za-z0-9_-]{20,100}$/, 'Authorization: Bearer <token>'),
+});
+/** `If-Match: 3` or `If-Match: "3"` (an ETag carrying the version). */
+export const IfMatchHeader = z.object({
+  'if-match': z
+    .string({ error: 'If-Match: <version> is required' })
+    .regex(/^(W\/)?"?\d{1,9}"?$/, 'If-Match: <version>')
+    .transform((v) => Number(v.replace(/\D/g, ''))),
+});
+
+// ---------- errors ----------
+
+export const ERROR_CODES = [
+  'bad_request',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'version_conflict',
+  'payload_too_large',
+  'rate_limited',
+  'signup_closed',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export const ApiError = z.object({
+  error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), field: z.string().optional() }),
+});
+export type ApiError = z.infer<typeof ApiError>;
