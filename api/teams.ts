@@ -6,6 +6,7 @@ import {
   type Member,
   type Team,
   type TeamSettings,
+  type TeamSettingsPatch,
   VoiceRules,
 } from '../shared/schemas.ts';
 import type { Db } from './db/index.ts';
@@ -19,7 +20,7 @@ export interface CreatedTeam {
   invites: { manager: string; member: string };
 }
 
-export function mergeSettings(base: TeamSettings, patch: Partial<TeamSettings> | undefined): TeamSettings {
+export function mergeSettings(base: TeamSettings, patch: TeamSettingsPatch | undefined): TeamSettings {
   if (!patch) return base;
   return {
     ...base,
@@ -31,7 +32,7 @@ export function mergeSettings(base: TeamSettings, patch: Partial<TeamSettings> |
 
 export async function createTeam(
   db: Db,
-  input: { name: string; ownerName: string; settings?: Partial<TeamSettings> },
+  input: { name: string; ownerName: string; settings?: TeamSettingsPatch },
 ): Promise<CreatedTeam> {
   const team = { id: randomUUID(), name: input.name };
   const member: Member = { id: randomUUID(), name: input.ownerName, role: 'owner' };

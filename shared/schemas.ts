@@ -93,6 +93,10 @@ export const TeamSettings = z.object({
 });
 export type TeamSettings = z.infer<typeof TeamSettings>;
 
+/** A change to some settings; slaMinutes may name one category only. */
+export const TeamSettingsPatch = TeamSettings.extend({ slaMinutes: TeamSettings.shape.slaMinutes.partial() }).partial();
+export type TeamSettingsPatch = z.infer<typeof TeamSettingsPatch>;
+
 export const DEFAULT_TEAM_SETTINGS: TeamSettings = {
   timeZone: 'UTC',
   businessHours: { days: [1, 2, 3, 4, 5], open: '09:00', close: '17:00' },
@@ -110,11 +114,11 @@ export type Member = z.infer<typeof Member>;
 export const CreateTeamBody = z.object({
   name: Name,
   ownerName: Name,
-  settings: TeamSettings.partial().optional(),
+  settings: TeamSettingsPatch.optional(),
 });
 export const JoinBody = z.object({ code: z.string().trim().min(8).max(64), name: Name });
 export const UpdateTeamBody = z
-  .object({ name: Name.optional(), settings: TeamSettings.partial().optional() })
+  .object({ name: Name.optional(), settings: TeamSettingsPatch.optional() })
   .refine((b) => b.name !== undefined || b.settings !== undefined, 'nothing to change');
 export const UpdateMemberBody = z.object({ role: z.enum(['manager', 'member']) });
 export const InviteRole = z.enum(['manager', 'member']);

@@ -1,5 +1,5 @@
 // Team activity for "answered by Ana 5m ago" and "Ana is replying" badges.
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { type ActivityItem, type Claim, ClaimBody, ItemKey, type Kind, PageQuery } from '../../shared/schemas.ts';
@@ -94,7 +94,7 @@ export function activityRoutes(deps: Deps) {
         })
         .returning();
       // Expired claims are dead weight; sweep the team's now and then.
-      await db.delete(claims).where(and(eq(claims.teamId, me.teamId), sql`${claims.expiresAt} < ${now} - interval '1 hour'`));
+      await db.delete(claims).where(and(eq(claims.teamId, me.teamId), lt(claims.expiresAt, new Date(now.getTime() - 3600_000))));
       const claim: Claim = {
         itemKey,
         memberId: me.memberId,
