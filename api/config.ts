@@ -15,17 +15,18 @@ export interface Config {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const int = (name: string, fallback: number) => {
+  const int = (name: string, fallback: number, min = 1) => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+    if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number ≥ ${min}, got "${raw}"`);
     return n;
   };
   const signup = (env.CHORUS_SIGNUP ?? 'open').toLowerCase();
   if (!['open', 'closed'].includes(signup)) throw new Error(`CHORUS_SIGNUP must be "open" or "closed", got "${signup}"`);
   return {
-    port: int('PORT', 8787),
+    // PORT=0 picks a free port (tests); the server prints the one it got.
+    port: int('PORT', 8787, 0),
     host: env.HOST || '127.0.0.1',
     dataDir: env.CHORUS_DATA_DIR || './data',
     databaseUrl: env.DATABASE_URL || undefined,
