@@ -6,8 +6,8 @@ function answer(status: number, body: unknown): typeof fetch {
 }
 
 const joined = {
-  team: { id: 't1', name: 'Acme Support' },
-  member: { id: 'm1', name: 'Amani', role: 'member' },
+  team: { id: '0b5c3a1e-2f4d-4e6a-9b8c-7d6e5f4a3b2c', name: 'Acme Support' },
+  member: { id: '1c6d4b2f-3a5e-4f7b-8c9d-8e7f6a5b4c3d', name: 'Amani', role: 'member' },
   token: 'secret-token',
 };
 
@@ -40,7 +40,7 @@ describe('joinTeam', () => {
   });
 
   it("passes on the API's error message", async () => {
-    const body = { error: { code: 'invalid_code', message: 'This invite code is not valid.' } };
+    const body = { error: { code: 'not_found', message: 'This invite code is not valid.' } };
     const result = await joinTeam('http://s', 'nope', 'Amani', answer(404, body));
     expect(result).toEqual({ ok: false, failure: { kind: 'api', ...body.error } });
   });

@@ -1,25 +1,13 @@
 import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import { ApiError, JoinAnswer } from '../shared/schemas';
 
 /** Key in browser.storage.local that holds the member's connection to a team. */
 export const CONNECTION_KEY = 'chorus:connection';
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8787';
 
-// Shapes of `POST /v1/join` (DESIGN.md); to be replaced by the zod schemas in shared/ once they exist.
-export interface Team {
-  id: string;
-  name: string;
-}
-export interface Member {
-  id: string;
-  name: string;
-  role: string;
-}
-export interface Connection {
-  serverUrl: string;
-  token: string;
-  team: Team;
-  member: Member;
-}
+export const Connection = JoinAnswer.extend({ serverUrl: z.string() });
+export type Connection = z.infer<typeof Connection>;
 
 export type JoinFailure =
   | { kind: 'api'; code: string; message: string }
@@ -58,12 +46,14 @@ export async function joinTeam(
     return { ok: false, failure: { kind: 'unreachable' } };
   }
   const body: unknown = await response.json().catch(() => undefined);
-  if (response.ok && isJoinAnswer(body)) {
-    const { team, member, token } = body;
+  const joined = JoinAnswer.safeParse(body);
+  if (response.ok && joined.success) {
+    const { team, member, token } = joined.data;
     return { ok: true, connection: { serverUrl, token, team, member } };
   }
-  if (!response.ok && isErrorAnswer(body)) {
-    const { code: errorCode, message } = body.error;
+  const failed = ApiError.safeParse(body);
+  if (!response.ok && failed.success) {
+    const { code: errorCode, message } = failed.data.error;
     return { ok: false, failure: { kind: 'api', code: errorCode, message } };
   }
   return { ok: false, failure: { kind: 'unexpected', status: response.status } };
@@ -72,36 +62,10 @@ export async function joinTeam(
 export async function loadConnection(): Promise<Connection | undefined> {
   const stored = await browser.storage.local.get(CONNECTION_KEY);
   const connection: unknown = stored[CONNECTION_KEY];
-  return isConnection(connection) ? connection : undefined;
+  const parsed = Connection.safeParse(connection);
+  return parsed.success ? parsed.data : undefined;
 }
 
 export async function saveConnection(connection: Connection): Promise<void> {
   await browser.storage.local.set({ [CONNECTION_KEY]: connection });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-function hasStrings<K extends string>(
-  value: unknown,
-  ...keys: K[]
-): value is Record<string, unknown> & Record<K, string> {
-  return isRecord(value) && keys.every((key) => typeof value[key] === 'string');
-}
-
-function isJoinAnswer(value: unknown): value is { team: Team; member: Member; token: string } {
-  return (
-    hasStrings(value, 'token') &&
-    hasStrings(value.team, 'id', 'name') &&
-    hasStrings(value.member, 'id', 'name', 'role')
-  );
-}
-
-function isErrorAnswer(value: unknown): value is { error: { code: string; message: string } } {
-  return isRecord(value) && hasStrings(value.error, 'code', 'message');
-}
-
-function isConnection(value: unknown): value is Connection {
-  return hasStrings(value, 'serverUrl', 'token') && isJoinAnswer(value);
 }

@@ -53,7 +53,7 @@ const Name = z
   .trim()
   .min(1)
   .max(80)
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters');
+  .refine((s) => ![...s].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f), 'must not contain control characters');
 
 // ---------- teams and members ----------
 
@@ -110,6 +110,9 @@ export const TeamWithSettings = Team.extend({ settings: TeamSettings, settingsVe
 export type TeamWithSettings = z.infer<typeof TeamWithSettings>;
 export const Member = z.object({ id: z.uuid(), name: z.string(), role: Role });
 export type Member = z.infer<typeof Member>;
+
+export const JoinAnswer = z.object({ team: Team, member: Member, token: z.string() });
+export type JoinAnswer = z.infer<typeof JoinAnswer>;
 
 export const CreateTeamBody = z.object({
   name: Name,
