@@ -1,0 +1,27 @@
+import { afterAll, beforeAll, it } from 'vitest';
+import { type TestApp, testApp, uuidv7 } from '../test/harness.ts';
+let t: TestApp;
+beforeAll(async () => { t = await testApp(); });
+afterAll(() => t.dispose());
+it('probe', async () => {
+  const team = await t.team('Probe', { syncReplyText: true });
+  const now = Date.now();
+  const base = { itemKey: 'x:1', platform: 'x', kind: 'reply', actedAt: new Date(now).toISOString() };
+  const log = async (label: string, p: Promise<any>) => { const r = await p; console.log(label, r.status, r.text.slice(0, 300)); };
+  await log('nul text', t.call('POST', '/v1/interactions', { token: team.member.token, body: { interactions: [{ ...base, id: uuidv7(now), text: 'a\u0000b' }, { ...base, id: uuidv7(now) }] } }));
+  await log('nul itemKey', t.call('POST', '/v1/items', { token: team.member.token, body: { items: [{ itemKey: 'x:a\u0000b', platform: 'x', seenAt: new Date(now).toISOString() }] } }));
+  await log('nul claim', t.call('POST', '/v1/claims', { token: team.member.token, body: { itemKey: 'x:a\u0000b', ttlSeconds: 60 } }));
+  await log('nul template', t.call('POST', '/v1/templates', { token: team.owner.token, body: { title: 'a\u0000', body: 'b' } }));
+  await log('nul voice', t.call('PUT', '/v1/voice', { token: team.owner.token, headers: { 'if-match': '1' }, body: { signOff: 'a\u0000' } }));
+  await log('voice text/plain', t.call('PUT', '/v1/voice', { token: team.owner.token, headers: { 'if-match': '1', 'content-type': 'text/plain' }, body: { signOff: 'x' } }));
+  await log('voice get', t.call('GET', '/v1/voice', { token: team.owner.token }));
+  await log('bad json', t.call('POST', '/v1/interactions', { token: team.member.token, body: '{"interactions": [' }));
+  await log('since bad chars', t.call('GET', '/v1/activity?since=!!', { token: team.member.token }));
+  await log('param pct', t.call('DELETE', '/v1/members/%ZZ', { token: team.owner.token }));
+  await log('summary y0', t.call('GET', '/v1/summary?from=0000-01-01&to=0000-12-31&tz=UTC', { token: team.owner.token }));
+  await log('summary feb30', t.call('GET', '/v1/summary?from=2024-02-30&to=2024-03-01&tz=UTC', { token: team.owner.token }));
+  await log('lone surrogate', t.call('POST', '/v1/claims', { token: team.member.token, body: '{"itemKey":"x:\\ud800","ttlSeconds":60}' }));
+  await log('huge', t.call('POST', '/v1/claims', { token: team.member.token, body: '{"itemKey":"x:1","ttlSeconds":1e999}' }));
+  await log('unknown no token', t.call('GET', '/v1/nope'));
+  await log('opt', t.call('OPTIONS', '/v1/interactions', { headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } }).then((r) => ({ ...r, text: JSON.stringify([...r.headers]) })));
+});

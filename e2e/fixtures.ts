@@ -1,0 +1,97 @@
+// Fixtures: a real API process on a free port with a fresh data folder, and the built
+// Chrome extension loaded into headless Chromium (see SETUP.md).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, test as base, chromium } from '@playwright/test';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+export const extensionDir = join(root, '.output', 'chrome-mv3');
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Api {
+  url: string;
+  /** POST/GET JSON against the API. */
+  call(method: string, path: string, opts?: { token?: string; body?: unknown }): Promise<any>;
+  stop(): Promise<void>;
+}
+
+export async function startApi(): Promise<Api> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'chorus-e2e-'));
+  const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CHORUS_DATA_DIR: dataDir, DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) resolve(m[1]!);
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', onData);
+    proc.on('exit', (code) => reject(new Error(`API exited (${code}): ${out}`)));
+  });
+  return {
+    url,
+    async call(method, path, opts = {}) {
+      const headers: Record<string, string> = {};
+      if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+      if (opts.body !== undefined) headers['content-type'] = 'application/json';
+      const res = await fetch(url + path, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+      return res.json();
+    },
+    async stop() {
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchWithExtension(): Promise<{ context: BrowserContext; extensionId: string }> {
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return { context, extensionId: new URL(sw.url()).host };
+}
+
+export const test = base.extend<{ context: BrowserContext; extensionId: string }, { api: Api }>({
+  api: [
+    async ({}, use) => {
+      const api = await startApi();
+      await use(api);
+      await api.stop();
+    },
+    { scope: 'worker' },
+  ],
+  context: async ({}, use) => {
+    test.skip(!existsSync(chromiumPath), `Chromium not found at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH)`);
+    test.skip(!existsSync(join(extensionDir, 'manifest.json')), 'Build the extension first: npm run build');
+    const { context, extensionId } = await launchWithExtension();
+    (context as BrowserContext & { extensionId?: string }).extensionId = extensionId;
+    await use(context);
+    await context.close();
+  },
+  extensionId: async ({ context }, use) => {
+    await use((context as BrowserContext & { extensionId?: string }).extensionId!);
+  },
+});
+export { expect } from '@playwright/test';

@@ -1,0 +1,12 @@
+import { defineConfig } from '@playwright/test';
+
+// The built extension in real headless Chromium against a real API process.
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  timeout: 60_000,
+  workers: 1,
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: '../test-results/playwright.json' }]],
+  outputDir: '../test-results/playwright-artifacts',
+});
