@@ -37,6 +37,18 @@ export function fromZod(err: ZodError, prefix?: string): ApiFailure {
   return fail.badRequest(message, path || undefined);
 }
 
+/** PostgreSQL class 22 "data exception" (a NUL character in text or JSON, a value out of
+ * range, …): the database refused a value that came from the request, so it is the
+ * caller's error, and the failed statement wrote nothing. */
+function isDataException(err: unknown): boolean {
+  let e: unknown = err;
+  for (let depth = 0; depth < 5 && e && typeof e === 'object'; depth++, e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return true;
+  }
+  return false;
+}
+
 export function handleError(err: Error, c: Context): Response {
   if (err instanceof ApiFailure) {
     return c.json({ ...errorBody(err.code, err.message, err.field), ...err.extra }, err.status);
@@ -48,6 +60,9 @@ export function handleError(err: Error, c: Context): Response {
     return c.json(errorBody(code, err.message || 'Bad request'), status < 500 ? status : 400);
   }
   if (err instanceof SyntaxError) return c.json(errorBody('bad_request', 'The body is not valid JSON'), 400);
+  if (isDataException(err)) {
+    return c.json(errorBody('bad_request', 'A value in the request cannot be stored (for example a NUL character); nothing was written'), 400);
+  }
   // Log without request data: bodies and headers may carry tokens or reply text.
   console.error(`[chorus] ${c.req.method} ${c.req.routePath}: ${err.name}: ${err.message}`);
   return c.json(errorBody('internal', 'Something went wrong on the server; nothing was half-written'), 500);

@@ -75,6 +75,7 @@ export async function launchWithExtension(): Promise<{ context: BrowserContext; 
 
 export const test = base.extend<{ context: BrowserContext; extensionId: string }, { api: Api }>({
   api: [
+    // oxlint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
     async ({}, use) => {
       const api = await startApi();
       await use(api);
@@ -82,6 +83,7 @@ export const test = base.extend<{ context: BrowserContext; extensionId: string }
     },
     { scope: 'worker' },
   ],
+  // oxlint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   context: async ({}, use) => {
     test.skip(!existsSync(chromiumPath), `Chromium not found at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH)`);
     test.skip(!existsSync(join(extensionDir, 'manifest.json')), 'Build the extension first: npm run build');
