@@ -17,7 +17,10 @@ if (!ownerName?.trim()) {
 }
 
 const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch((err: Error) => {
+  console.error(err.message);
+  process.exit(1);
+});
 try {
   const created = await createTeam(database.db, { name: name.trim().slice(0, 80), ownerName: ownerName.trim().slice(0, 80) });
   console.log(`Team "${created.team.name}" created (${created.team.id}).`);

@@ -5,7 +5,10 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/index.ts';
 
 const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch((err: Error) => {
+  console.error(`Chorus API cannot start: ${err.message}`);
+  process.exit(1);
+});
 const app = createApp({ database, config });
 const where = database.kind === 'postgres' ? 'Postgres (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
 
