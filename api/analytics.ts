@@ -5,6 +5,12 @@
 // with the same never-skip change cursor the clients use (db/cursor.ts): before each
 // summary it reads only the rows committed since, so every API process answers from all
 // committed data. Interactions never change once stored; items are re-read when they do.
+//
+// The cursor itself only moves past rows written by transactions older than the snapshot's
+// xmin (a transaction still running, in any database of the server, holds it back). Rows
+// already committed beyond that point are read and counted too, but the cursor stays behind
+// them, so they are read again next time: interactions read that way are remembered in
+// `pending` and not counted twice; items are simply put again (the newest state wins).
 import { sql } from 'drizzle-orm';
 import type { Category, Kind } from '../shared/schemas.ts';
 import { FactStore } from '../shared/metrics.ts';
@@ -18,6 +24,8 @@ interface Entry {
   interactionsAt: ChangePosition;
   itemsAt: ChangePosition;
   lastUsed: number;
+  /** Ids of interactions in the store that lie ahead of interactionsAt (committed, not yet settled). */
+  pending: Set<string>;
   /** Catch-ups of one team run one at a time. */
   queue: Promise<unknown>;
 }
@@ -34,7 +42,14 @@ export class FactCache {
   async forTeam(teamId: string): Promise<FactStore> {
     let entry = this.teams.get(teamId);
     if (!entry) {
-      entry = { store: new FactStore(), interactionsAt: START, itemsAt: START, lastUsed: 0, queue: Promise.resolve() };
+      entry = {
+        store: new FactStore(),
+        interactionsAt: START,
+        itemsAt: START,
+        lastUsed: 0,
+        pending: new Set(),
+        queue: Promise.resolve(),
+      };
       this.teams.set(teamId, entry);
     }
     entry.lastUsed = Date.now();
@@ -47,6 +62,10 @@ export class FactCache {
   }
 
   private async catchUp(teamId: string, e: Entry): Promise<void> {
+    // `read` runs over every committed row; the stored cursor follows it only while every row
+    // so far was settled (written below the snapshot's xmin, so nothing can commit behind it).
+    let read = e.interactionsAt;
+    let settled = true;
     for (;;) {
       const rows = rowsOf<{
           id: string;
@@ -61,20 +80,29 @@ export class FactCache {
           lang: string | null;
           change_xid: string;
           change_seq: string;
+          settled: boolean;
         }>(
         await this.db.execute(sql`
           SELECT id, member_id, item_key, platform, kind, category, lang, change_xid, change_seq,
                  (extract(epoch FROM acted_at) * 1000)::float8 AS acted,
                  (extract(epoch FROM item_posted_at) * 1000)::float8 AS posted,
-                 (extract(epoch FROM seen_at) * 1000)::float8 AS seen
+                 (extract(epoch FROM seen_at) * 1000)::float8 AS seen,
+                 change_xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS settled
           FROM interactions
           WHERE team_id = ${teamId}
-            AND (change_xid, change_seq) > (${e.interactionsAt.xid}, ${e.interactionsAt.seq})
-            AND change_xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+            AND (change_xid, change_seq) > (${read.xid}, ${read.seq})
           ORDER BY change_xid, change_seq
           LIMIT ${PAGE}`),
       );
       for (const r of rows) {
+        settled &&= r.settled;
+        read = { xid: Number(r.change_xid), seq: Number(r.change_seq) };
+        if (settled) e.interactionsAt = read;
+        if (e.pending.has(r.id)) {
+          if (settled) e.pending.delete(r.id);
+          continue;
+        }
+        if (!settled) e.pending.add(r.id);
         e.store.addInteraction({
           id: r.id,
           memberId: r.member_id,
@@ -88,10 +116,11 @@ export class FactCache {
           lang: r.lang,
         });
       }
-      const last = rows.at(-1);
-      if (last) e.interactionsAt = { xid: Number(last.change_xid), seq: Number(last.change_seq) };
       if (rows.length < PAGE) break;
     }
+    // Items: putting a row again is harmless (the store keeps the newest state read).
+    read = e.itemsAt;
+    settled = true;
     for (;;) {
       const rows = rowsOf<{
           item_key: string;
@@ -103,19 +132,23 @@ export class FactCache {
           seen_by: string | null;
           change_xid: string;
           change_seq: string;
+          settled: boolean;
         }>(
         await this.db.execute(sql`
           SELECT item_key, platform, category, lang, seen_by, change_xid, change_seq,
                  (extract(epoch FROM item_posted_at) * 1000)::float8 AS posted,
-                 (extract(epoch FROM seen_at) * 1000)::float8 AS seen
+                 (extract(epoch FROM seen_at) * 1000)::float8 AS seen,
+                 change_xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS settled
           FROM items
           WHERE team_id = ${teamId}
-            AND (change_xid, change_seq) > (${e.itemsAt.xid}, ${e.itemsAt.seq})
-            AND change_xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+            AND (change_xid, change_seq) > (${read.xid}, ${read.seq})
           ORDER BY change_xid, change_seq
           LIMIT ${PAGE}`),
       );
       for (const r of rows) {
+        settled &&= r.settled;
+        read = { xid: Number(r.change_xid), seq: Number(r.change_seq) };
+        if (settled) e.itemsAt = read;
         e.store.putItem({
           itemKey: r.item_key,
           platform: r.platform,
@@ -126,8 +159,6 @@ export class FactCache {
           seenBy: r.seen_by,
         });
       }
-      const last = rows.at(-1);
-      if (last) e.itemsAt = { xid: Number(last.change_xid), seq: Number(last.change_seq) };
       if (rows.length < PAGE) break;
     }
   }

@@ -24,6 +24,8 @@ export interface AppOptions {
 
 const PUBLIC = new Set(['/v1/teams', '/v1/join']);
 const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension|safari-web-extension):\/\/[a-z0-9-]+$/i;
+const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
+const BODYLESS_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function createApp(opts: AppOptions) {
   const config = { ...loadConfig({}), ...opts.config };
@@ -55,7 +57,7 @@ export function createApp(opts: AppOptions) {
   app.use('/v1/*', async (c, next) => {
     const auth = c.req.header('authorization');
     let key: string;
-    if (auth?.startsWith('Bearer ')) key = `t:${hashToken(auth.slice(7))}`;
+    if (auth && /^bearer /i.test(auth)) key = `t:${hashToken(auth.slice(7))}`;
     else {
       let address = 'local';
       try {
@@ -82,6 +84,18 @@ export function createApp(opts: AppOptions) {
   );
   const auth = authenticate(deps);
   app.use('/v1/*', (c, next) => (PUBLIC.has(c.req.path) ? next() : auth(c, next)));
+  // A body that is not JSON is refused: the JSON validators would otherwise read it as `{}`,
+  // which some schemas accept (PUT /v1/voice would reset the brand voice to its defaults).
+  app.use('/v1/*', async (c, next) => {
+    if (BODYLESS_METHODS.has(c.req.method)) return next();
+    const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim();
+    if (JSON_MEDIA_TYPE.test(mediaType)) return next();
+    const body = c.req.raw.body ? await c.req.text() : '';
+    if (body.length > 0) {
+      return c.json(errorBody('bad_request', 'Send the body as JSON (Content-Type: application/json)'), 415);
+    }
+    return next();
+  });
 
   return app
     .route('/', publicTeamRoutes(deps))

@@ -30,10 +30,15 @@ export interface Caller {
 
 export type Env = { Variables: { caller: Caller } };
 
-/** zValidator that answers 400 in the API's error shape, naming the field. */
+/** zValidator that answers 400 in the API's error shape, naming the field. A JSON body is
+ * required where one is validated: a missing body must not pass as `{}` (which, for a schema
+ * with defaults such as the brand voice, would reset it). */
 export const valid = <T extends ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) =>
-  zValidator(target, schema, (result) => {
-    if (!result.success) throw fromZod(result.error as never, target === 'json' ? undefined : target);
+  zValidator(target, schema, (result, c) => {
+    if (target === 'json' && !/^application\/([\w.-]+\+)?json\b/i.test(c.req.header('content-type') ?? '')) {
+      throw fail.badRequest('Send a JSON body (Content-Type: application/json)');
+    }
+    if (!result.success) throw fromZod(result.error as never);
   });
 
 /** Resolves the bearer token to team and member; the team always comes from the token. */
@@ -41,6 +46,7 @@ export const authenticate = (deps: Deps) =>
   createMiddleware<Env>(async (c, next) => {
     const parsed = AuthHeader.safeParse({ authorization: c.req.header('authorization') });
     if (!parsed.success) throw fail.unauthorized('Authorization: Bearer <token> is required');
+    // The scheme name is case-insensitive (RFC 9110); the token is not.
     const tokenHash = hashToken(parsed.data.authorization.slice('Bearer '.length));
     const rows = await deps.database.db
       .select({

@@ -6,12 +6,15 @@
 // - Replies: interactions of kind reply, comment or dm (RESPONSE_KINDS).
 // - Reply time: per item, from the clock start to the team's FIRST reply to that item.
 //   The clock starts when the item was posted (itemPostedAt, from the item record or the
-//   reply) and, where the site shows no time, when the team first saw it (seenAt).
-//   A reply time counts on the day, member, platform, category and language of that first
-//   reply, when that reply falls in the range. Later replies to the same item do not count
-//   again. Excluded: items with no clock start; negative times (the reply is stamped before
-//   the clock start: clock skew); stale items, first seen more than STALE_AFTER_MS after
-//   they were posted (old threads a member scrolls through are not the team's backlog).
+//   reply) and, where the site shows no time, when the team first saw it (seenAt, from the
+//   item record or the reply). A reply time counts on the day and member of that first
+//   reply, and on the item's platform, category and language (the item record's, else the
+//   reply's), when that reply falls in the range. Later replies to the same item do not
+//   count again. Excluded: items with neither a posted time nor a recorded sighting;
+//   negative times (the reply is stamped before the clock start: clock skew); stale items,
+//   first seen more than STALE_AFTER_MS after they were posted (old threads a member
+//   scrolls through are not the team's backlog; with no sighting recorded, the reply is
+//   taken as the moment it was seen).
 // - Business reply time: the same span counting only the team's business hours (weekdays
 //   and open–close wall-clock times in the team's time zone).
 // - Median and p90: linear interpolation between closest ranks (like PostgreSQL's
@@ -20,7 +23,8 @@
 // - Response rate: of the actionable items (questions and complaints) first seen in the
 //   range, the share answered within the team's SLA for their category, the SLA measured in
 //   business time from the clock start. Items still unanswered whose SLA has not run out yet
-//   are not due and left out; stale items are left out. Null when nothing is due.
+//   are not due and left out; items left out of reply time for having no clock start or for
+//   being stale are left out here too. Null when nothing is due.
 //   By member: the items that member saw first. By day: the day the item was first seen.
 // - Clocks: actedAt and seenAt are the member's browser clock; itemPostedAt is the site's.
 import { ACTIONABLE_CATEGORIES, type Category, type Kind, RESPONSE_KINDS, type TeamSettings } from './schemas.ts';
@@ -145,13 +149,29 @@ export function offsetLookup(timeZone: string): (t: number) => number {
   };
 }
 
-/** The UTC instant of local midnight starting the ISO date `day` in the zone. */
+/**
+ * The UTC instant of local midnight starting the ISO date `day` in the zone: the first instant
+ * of that local date. Where the clocks jump over midnight (Santiago, Havana: 24:00 → 01:00)
+ * the day starts at the jump; where midnight happens twice, at the first one.
+ */
 export function zonedMidnight(timeZone: string, day: string): number {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const wall = Date.UTC(y, m - 1, d);
-  let t = wall - zoneOffsetMs(timeZone, wall);
-  t = wall - zoneOffsetMs(timeZone, t);
-  return t;
+  // The offsets in force around that date; midnight under offset o is the instant wall − o,
+  // a real midnight when the zone does use o at that instant.
+  const offsets = [...new Set([-DAY_MS, 0, DAY_MS].map((dt) => zoneOffsetMs(timeZone, wall + dt)))];
+  let start = Number.POSITIVE_INFINITY;
+  for (const o of offsets) if (zoneOffsetMs(timeZone, wall - o) === o) start = Math.min(start, wall - o);
+  if (start !== Number.POSITIVE_INFINITY) return start;
+  // Midnight falls in a gap: the first instant whose wall clock is at or past it.
+  let lo = wall - Math.max(...offsets);
+  let hi = wall - Math.min(...offsets);
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (mid + zoneOffsetMs(timeZone, mid) >= wall) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** Local calendar date (YYYY-MM-DD) of instant t in the zone. */
@@ -298,6 +318,18 @@ const finish = (a: Accumulator): GroupStats => ({
   responseRate: a.due === 0 ? null : a.answeredInSla / a.due,
 });
 
+/** When an item's clock starts and when the team first saw it; null when there is no clock
+ * start (no posted time, no recorded sighting) or the item is stale. */
+export function itemClock(item: FactItem | undefined, first: FactInteraction | undefined): { start: number; seen: number } | null {
+  const posted = item?.itemPostedAt ?? first?.itemPostedAt ?? null;
+  const sighting = item?.seenAt ?? first?.seenAt ?? null;
+  if (posted === null && sighting === null) return null;
+  // Without a recorded sighting, the reply is the latest moment the item was seen.
+  const seen = sighting ?? first!.actedAt;
+  if (posted !== null && seen - posted > STALE_AFTER_MS) return null;
+  return { start: posted ?? seen, seen };
+}
+
 export interface SummaryRequest {
   from: string;
   to: string;
@@ -351,11 +383,9 @@ export function summarize(store: FactStore, req: SummaryRequest): Summary {
   for (const first of store.firstResponse.values()) {
     if (first.actedAt < range.start || first.actedAt >= range.end || (only && first.memberId !== only)) continue;
     const item = store.items.get(first.itemKey);
-    const posted = item?.itemPostedAt ?? first.itemPostedAt;
-    const seen = item?.seenAt ?? first.seenAt;
-    const start = posted ?? seen;
-    if (start === null || first.actedAt < start) continue;
-    if (posted !== null && seen !== null && seen - posted > STALE_AFTER_MS) continue;
+    const clockStart = itemClock(item, first)?.start;
+    if (clockStart === undefined || first.actedAt < clockStart) continue;
+    const start = clockStart;
     const calendar = first.actedAt - start;
     const business = clock.between(start, first.actedAt);
     const category = item?.category ?? first.category;
@@ -367,19 +397,19 @@ export function summarize(store: FactStore, req: SummaryRequest): Summary {
 
   // Response rate: actionable items first seen in the range, recorded or only replied to.
   const consider = (
-    key: string,
+    item: FactItem | undefined,
+    first: FactInteraction | undefined,
     platform: string,
     category: Category | null,
     lang: string | null,
-    posted: number | null,
-    seen: number,
     seenBy: string,
   ) => {
-    if (!isActionable(category) || seen < range.start || seen >= range.end || (only && seenBy !== only)) return;
-    if (posted !== null && seen - posted > STALE_AFTER_MS) return;
-    const start = posted ?? seen;
+    if (!isActionable(category)) return;
+    const known = itemClock(item, first);
+    if (!known) return;
+    const { start, seen } = known;
+    if (seen < range.start || seen >= range.end || (only && seenBy !== only)) return;
     const sla = req.settings.slaMinutes[category] * MINUTE_MS;
-    const first = store.firstResponse.get(key);
     let inSla: boolean;
     if (first) inSla = clock.between(start, first.actedAt) <= sla;
     else if (clock.between(start, req.now) <= sla) return; // not due yet
@@ -392,18 +422,17 @@ export function summarize(store: FactStore, req: SummaryRequest): Summary {
   for (const item of store.items.values()) {
     const first = store.firstResponse.get(item.itemKey);
     consider(
-      item.itemKey,
+      item,
+      first,
       item.platform,
       item.category ?? first?.category ?? null,
       item.lang ?? first?.lang ?? null,
-      item.itemPostedAt ?? first?.itemPostedAt ?? null,
-      item.seenAt,
       item.seenBy ?? first?.memberId ?? '',
     );
   }
   for (const first of store.firstResponse.values()) {
     if (store.items.has(first.itemKey)) continue;
-    consider(first.itemKey, first.platform, first.category, first.lang, first.itemPostedAt, first.seenAt ?? first.actedAt, first.memberId);
+    consider(undefined, first, first.platform, first.category, first.lang, first.memberId);
   }
 
   const sortByVolume = <T extends GroupStats>(rows: T[]) =>

@@ -271,7 +271,7 @@ const IsoDate = z.iso.date();
 export const SummaryQuery = z
   .object({ from: IsoDate, to: IsoDate, tz: TimeZone.default('UTC') })
   .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] })
-  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 366, {
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < 366, {
     message: 'at most 366 days',
     path: ['to'],
   });
@@ -280,7 +280,7 @@ export type SummaryQuery = z.infer<typeof SummaryQuery>;
 export const AuthHeader = z.object({
   authorization: z
     .string({ error: 'Authorization: Bearer <token> is required' })
-    .regex(/^Bearer [A-Za-z0-9_-]{20,100}$/, 'Authorization: Bearer <token>'),
+    .regex(/^Bearer [A-Za-z0-9_-]{20,100}$/i, 'Authorization: Bearer <token>'),
 });
 /** `If-Match: 3` or `If-Match: "3"` (an ETag carrying the version). */
 export const IfMatchHeader = z.object({

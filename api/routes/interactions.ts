@@ -1,7 +1,7 @@
 // Pushes from the browser outbox: interactions (replies and other actions) and items seen.
 // Each record is checked on its own; one bad record is rejected alone, the rest are kept.
 // Inserts ignore ids already stored, so a replayed batch is harmless.
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import {
   Interaction,
@@ -13,7 +13,6 @@ import {
 } from '../../shared/schemas.ts';
 import { type Deps, type Env, valid } from '../context.ts';
 import { interactions, items, teams } from '../db/schema.ts';
-import { eq } from 'drizzle-orm';
 
 /** Clocks drift; a record stamped further ahead than this is refused rather than skewing figures. */
 const MAX_FUTURE_MS = 24 * 3600_000;
@@ -31,6 +30,24 @@ const idOf = (raw: unknown, key: string): string | null => {
 };
 const date = (iso: string | undefined) => (iso === undefined ? null : new Date(iso));
 
+/** The database cannot store NUL in text: such a record is refused alone, naming the field. */
+function nulField(record: object): string | undefined {
+  for (const [key, value] of Object.entries(record)) if (typeof value === 'string' && value.includes('\u0000')) return key;
+  return undefined;
+}
+
+/** Two sightings of one item in a batch: the earliest instant wins (ISO strings with other
+ * offsets or precision do not sort as text), and fields it lacks come from the other. */
+function mergeSightings(a: SeenItem, b: SeenItem): SeenItem {
+  const [first, other] = Date.parse(b.seenAt) < Date.parse(a.seenAt) ? [b, a] : [a, b];
+  return {
+    ...first,
+    category: first.category ?? other.category,
+    lang: first.lang ?? other.lang,
+    itemPostedAt: first.itemPostedAt ?? other.itemPostedAt,
+  };
+}
+
 export function interactionRoutes(deps: Deps) {
   const { db } = deps.database;
   return new Hono<Env>()
@@ -41,8 +58,11 @@ export function interactionRoutes(deps: Deps) {
       const good = new Map<string, Interaction>();
       for (const raw of c.req.valid('json').interactions) {
         const parsed = Interaction.safeParse(raw);
+        const nul = parsed.success ? nulField(parsed.data) : undefined;
         if (!parsed.success) {
           result.rejected.push({ id: idOf(raw, 'id'), reason: reason(parsed.error) });
+        } else if (nul) {
+          result.rejected.push({ id: parsed.data.id, reason: `${nul}: must not contain NUL characters` });
         } else if (Date.parse(parsed.data.actedAt) > horizon) {
           result.rejected.push({ id: parsed.data.id, reason: 'actedAt: is more than a day in the future' });
         } else if (good.has(parsed.data.id)) {
@@ -89,6 +109,7 @@ export function interactionRoutes(deps: Deps) {
     .post('/v1/items', valid('json', PushItemsBody), async (c) => {
       const me = c.get('caller');
       const result: PushItemsResult = { accepted: [], duplicate: [], rejected: [] };
+      const horizon = deps.now().getTime() + MAX_FUTURE_MS;
       const good = new Map<string, SeenItem>();
       for (const raw of c.req.valid('json').items) {
         const parsed = SeenItem.safeParse(raw);
@@ -97,9 +118,18 @@ export function interactionRoutes(deps: Deps) {
           continue;
         }
         const item = parsed.data;
-        const earlier = good.get(item.itemKey);
+        const nul = nulField(item);
+        if (nul) {
+          result.rejected.push({ itemKey: idOf(raw, 'itemKey'), reason: `${nul}: must not contain NUL characters` });
+          continue;
+        }
+        if (Date.parse(item.seenAt) > horizon) {
+          result.rejected.push({ itemKey: item.itemKey, reason: 'seenAt: is more than a day in the future' });
+          continue;
+        }
         // Within one batch, too, the earliest sighting wins.
-        if (!earlier || item.seenAt < earlier.seenAt) good.set(item.itemKey, { ...earlier, ...item });
+        const earlier = good.get(item.itemKey);
+        good.set(item.itemKey, earlier ? mergeSightings(earlier, item) : item);
       }
       if (good.size > 0) {
         const rows = [...good.values()].map((i) => ({

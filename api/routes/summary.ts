@@ -62,13 +62,17 @@ export function summaryRoutes(deps: Deps) {
       const start = new Date(zonedMidnight(q.tz, q.from));
       const nextDay = new Date(Date.parse(`${q.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
       const end = new Date(zonedMidnight(q.tz, nextDay));
+      const [team] = await db.select({ settings: teams.settings }).from(teams).where(eq(teams.id, me.teamId));
+      if (!team) throw fail.notFound('Team not found');
+      // Reply text only while the team syncs it: turning syncing off also keeps it out of exports.
+      const withText = team.settings.syncReplyText === true;
       const roster = await db.select({ id: members.id, name: members.name }).from(members).where(eq(members.teamId, me.teamId));
       const names = new Map(roster.map((m) => [m.id, m.name]));
       for (const [k, v] of Object.entries(attachment('interactions', q))) c.header(k, v);
       return stream(c, async (out) => {
         await out.write(csvRow(['id', 'acted_at', 'local_date', 'member', 'platform', 'kind', 'item_key', 'item_url',
           'item_author', 'item_posted_at', 'seen_at', 'category', 'sentiment', 'lang', 'response_ms', 'template_id',
-          'voice_score', 'text_length', 'text']));
+          'voice_score', 'text_length', ...(withText ? ['text'] : [])]));
         // Keyset pagination over (acted_at, id): constant memory for any range.
         let after: { actedAt: Date; id: string } | undefined;
         for (;;) {
@@ -91,7 +95,7 @@ export function summaryRoutes(deps: Deps) {
           for (const r of page) {
             chunk += csvRow([r.id, r.actedAt, localDate(q.tz, r.actedAt.getTime()), names.get(r.memberId) ?? r.memberId,
               r.platform, r.kind, r.itemKey, r.itemUrl, r.itemAuthor, r.itemPostedAt, r.seenAt, r.category, r.sentiment,
-              r.lang, r.responseMs, r.templateId, r.voiceScore, r.textLength, r.text]);
+              r.lang, r.responseMs, r.templateId, r.voiceScore, r.textLength, ...(withText ? [r.text] : [])]);
           }
           if (chunk) await out.write(chunk);
           const last = page.at(-1);

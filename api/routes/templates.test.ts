@@ -103,7 +103,7 @@ describe('templates', () => {
     const { json } = await t.call('POST', '/v1/templates', { token: team.manager.token, body: thanks });
     const noMatch = await t.call('PUT', `/v1/templates/${json.template.id}`, { token: team.manager.token, body: thanks });
     expect(noMatch.status).toBe(400);
-    expect(noMatch.json.error.field).toBe('header.if-match');
+    expect(noMatch.json.error.field).toBe('if-match');
     const unknown = await t.call('PUT', '/v1/templates/00000000-0000-4000-8000-000000000000', {
       token: team.manager.token,
       headers: { 'if-match': '1' },
