@@ -19,6 +19,33 @@ import { type Db, rowsOf } from './db/index.ts';
 
 const PAGE = 20_000;
 
+interface ChangeRow {
+  change_xid: string;
+  change_seq: string;
+  settled: boolean;
+}
+interface InteractionRow extends ChangeRow {
+  id: string;
+  member_id: string;
+  item_key: string;
+  platform: string;
+  kind: Kind;
+  acted: number;
+  posted: number | null;
+  seen: number | null;
+  category: Category | null;
+  lang: string | null;
+}
+interface ItemRow extends ChangeRow {
+  item_key: string;
+  platform: string;
+  category: Category | null;
+  lang: string | null;
+  posted: number | null;
+  seen: number;
+  seen_by: string | null;
+}
+
 interface Entry {
   store: FactStore;
   interactionsAt: ChangePosition;
@@ -62,45 +89,18 @@ export class FactCache {
   }
 
   private async catchUp(teamId: string, e: Entry): Promise<void> {
-    // `read` runs over every committed row; the stored cursor follows it only while every row
-    // so far was settled (written below the snapshot's xmin, so nothing can commit behind it).
-    let read = e.interactionsAt;
-    let settled = true;
-    for (;;) {
-      const rows = rowsOf<{
-          id: string;
-          member_id: string;
-          item_key: string;
-          platform: string;
-          kind: Kind;
-          acted: number;
-          posted: number | null;
-          seen: number | null;
-          category: Category | null;
-          lang: string | null;
-          change_xid: string;
-          change_seq: string;
-          settled: boolean;
-        }>(
-        await this.db.execute(sql`
-          SELECT id, member_id, item_key, platform, kind, category, lang, change_xid, change_seq,
-                 (extract(epoch FROM acted_at) * 1000)::float8 AS acted,
-                 (extract(epoch FROM item_posted_at) * 1000)::float8 AS posted,
-                 (extract(epoch FROM seen_at) * 1000)::float8 AS seen,
-                 change_xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS settled
-          FROM interactions
-          WHERE team_id = ${teamId}
-            AND (change_xid, change_seq) > (${read.xid}, ${read.seq})
-          ORDER BY change_xid, change_seq
-          LIMIT ${PAGE}`),
-      );
-      for (const r of rows) {
-        settled &&= r.settled;
-        read = { xid: Number(r.change_xid), seq: Number(r.change_seq) };
-        if (settled) e.interactionsAt = read;
+    e.interactionsAt = await this.readChanges<InteractionRow>(
+      'interactions',
+      `id, member_id, item_key, platform, kind, category, lang,
+       (extract(epoch FROM acted_at) * 1000)::float8 AS acted,
+       (extract(epoch FROM item_posted_at) * 1000)::float8 AS posted,
+       (extract(epoch FROM seen_at) * 1000)::float8 AS seen`,
+      teamId,
+      e.interactionsAt,
+      (r, settled) => {
         if (e.pending.has(r.id)) {
           if (settled) e.pending.delete(r.id);
-          continue;
+          return;
         }
         if (!settled) e.pending.add(r.id);
         e.store.addInteraction({
@@ -115,40 +115,17 @@ export class FactCache {
           category: r.category,
           lang: r.lang,
         });
-      }
-      if (rows.length < PAGE) break;
-    }
+      },
+    );
     // Items: putting a row again is harmless (the store keeps the newest state read).
-    read = e.itemsAt;
-    settled = true;
-    for (;;) {
-      const rows = rowsOf<{
-          item_key: string;
-          platform: string;
-          category: Category | null;
-          lang: string | null;
-          posted: number | null;
-          seen: number;
-          seen_by: string | null;
-          change_xid: string;
-          change_seq: string;
-          settled: boolean;
-        }>(
-        await this.db.execute(sql`
-          SELECT item_key, platform, category, lang, seen_by, change_xid, change_seq,
-                 (extract(epoch FROM item_posted_at) * 1000)::float8 AS posted,
-                 (extract(epoch FROM seen_at) * 1000)::float8 AS seen,
-                 change_xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS settled
-          FROM items
-          WHERE team_id = ${teamId}
-            AND (change_xid, change_seq) > (${read.xid}, ${read.seq})
-          ORDER BY change_xid, change_seq
-          LIMIT ${PAGE}`),
-      );
-      for (const r of rows) {
-        settled &&= r.settled;
-        read = { xid: Number(r.change_xid), seq: Number(r.change_seq) };
-        if (settled) e.itemsAt = read;
+    e.itemsAt = await this.readChanges<ItemRow>(
+      'items',
+      `item_key, platform, category, lang, seen_by,
+       (extract(epoch FROM item_posted_at) * 1000)::float8 AS posted,
+       (extract(epoch FROM seen_at) * 1000)::float8 AS seen`,
+      teamId,
+      e.itemsAt,
+      (r) =>
         e.store.putItem({
           itemKey: r.item_key,
           platform: r.platform,
@@ -157,9 +134,43 @@ export class FactCache {
           itemPostedAt: r.posted === null ? null : Number(r.posted),
           seenAt: Number(r.seen),
           seenBy: r.seen_by,
-        });
+        }),
+    );
+  }
+
+  /**
+   * Reads, page by page, every committed row of a change-tracked table after `from`, and
+   * hands each to `take` with whether it is settled (written below the snapshot's xmin, so
+   * nothing can commit behind it). Returns where the stored cursor may move: past the
+   * settled rows only, so unsettled ones are read again next time.
+   */
+  private async readChanges<R extends ChangeRow>(
+    table: 'interactions' | 'items',
+    columns: string,
+    teamId: string,
+    from: ChangePosition,
+    take: (row: R, settled: boolean) => void,
+  ): Promise<ChangePosition> {
+    let read = from;
+    let at = from;
+    let settled = true;
+    for (;;) {
+      const rows = rowsOf<R>(
+        await this.db.execute(sql`
+          SELECT ${sql.raw(columns)}, change_xid, change_seq,
+                 change_xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS settled
+          FROM ${sql.raw(table)}
+          WHERE team_id = ${teamId} AND (change_xid, change_seq) > (${read.xid}, ${read.seq})
+          ORDER BY change_xid, change_seq
+          LIMIT ${PAGE}`),
+      );
+      for (const r of rows) {
+        settled &&= r.settled;
+        read = { xid: Number(r.change_xid), seq: Number(r.change_seq) };
+        if (settled) at = read;
+        take(r, settled);
       }
-      if (rows.length < PAGE) break;
+      if (rows.length < PAGE) return at;
     }
   }
 

@@ -11,7 +11,7 @@ import {
   VoiceRules,
   type Voice,
 } from '../../shared/schemas.ts';
-import { type Deps, type Env, requireRole, valid } from '../context.ts';
+import { type Caller, type Deps, type Env, requireRole, valid } from '../context.ts';
 import { changedAfter, decodeCursor, encodeCursor, restamp } from '../db/cursor.ts';
 import { templates, voices } from '../db/schema.ts';
 import { ApiFailure, fail } from '../errors.ts';
@@ -58,6 +58,23 @@ export function templateRoutes(deps: Deps) {
     });
   };
 
+  /** Writes a template only at the version the client last saw, bumping it; a manager's job. */
+  const versionedWrite = async (
+    me: Caller,
+    id: string,
+    version: number,
+    changes: Partial<typeof templates.$inferInsert>,
+  ): Promise<Template> => {
+    requireRole(me, 'manager');
+    const [row] = await db
+      .update(templates)
+      .set({ ...changes, version: sql`${templates.version} + 1`, updatedAt: sql`now()`, updatedBy: me.memberId, ...restamp })
+      .where(and(eq(templates.teamId, me.teamId), eq(templates.id, id), eq(templates.version, version)))
+      .returning();
+    if (!row) return staleOrMissing(me.teamId, id);
+    return toTemplate(row);
+  };
+
   return new Hono<Env>()
     .get('/v1/templates', valid('query', PageQuery), async (c) => {
       const me = c.get('caller');
@@ -96,51 +113,18 @@ export function templateRoutes(deps: Deps) {
       }
     })
     .put('/v1/templates/:id', valid('param', TemplateId), valid('header', IfMatchHeader), valid('json', TemplateInput), async (c) => {
-      const me = c.get('caller');
-      requireRole(me, 'manager');
-      const { id } = c.req.valid('param');
-      const version = c.req.valid('header')['if-match'];
       const { id: _bodyId, ...input } = c.req.valid('json');
       try {
-        const [row] = await db
-          .update(templates)
-          .set({
-            ...input,
-            version: sql`${templates.version} + 1`,
-            deleted: false,
-            updatedAt: sql`now()`,
-            updatedBy: me.memberId,
-            ...restamp,
-          })
-          .where(and(eq(templates.teamId, me.teamId), eq(templates.id, id), eq(templates.version, version)))
-          .returning();
-        if (!row) return await staleOrMissing(me.teamId, id);
-        return c.json({ template: toTemplate(row) });
+        return c.json({ template: await versionedWrite(c.get('caller'), c.req.valid('param').id, c.req.valid('header')['if-match'], { ...input, deleted: false }) });
       } catch (err) {
         if (isUniqueViolation(err)) throw shortcutTaken(input);
         throw err;
       }
     })
-    .delete('/v1/templates/:id', valid('param', TemplateId), valid('header', IfMatchHeader), async (c) => {
-      const me = c.get('caller');
-      requireRole(me, 'manager');
-      const { id } = c.req.valid('param');
-      const version = c.req.valid('header')['if-match'];
+    .delete('/v1/templates/:id', valid('param', TemplateId), valid('header', IfMatchHeader), async (c) =>
       // A tombstone: pulled by everyone like any other change.
-      const [row] = await db
-        .update(templates)
-        .set({
-          deleted: true,
-          version: sql`${templates.version} + 1`,
-          updatedAt: sql`now()`,
-          updatedBy: me.memberId,
-          ...restamp,
-        })
-        .where(and(eq(templates.teamId, me.teamId), eq(templates.id, id), eq(templates.version, version)))
-        .returning();
-      if (!row) return await staleOrMissing(me.teamId, id);
-      return c.json({ template: toTemplate(row) });
-    });
+      c.json({ template: await versionedWrite(c.get('caller'), c.req.valid('param').id, c.req.valid('header')['if-match'], { deleted: true }) }),
+    );
 }
 
 type VoiceRow = typeof voices.$inferSelect;
