@@ -27,7 +27,7 @@
 //   being stale are left out here too. Null when nothing is due.
 //   By member: the items that member saw first. By day: the day the item was first seen.
 // - Clocks: actedAt and seenAt are the member's browser clock; itemPostedAt is the site's.
-import { ACTIONABLE_CATEGORIES, type Category, type Kind, RESPONSE_KINDS, type TeamSettings } from './schemas.ts';
+import { ACTIONABLE_CATEGORIES, CATEGORIES, type Category, KINDS, type Kind, RESPONSE_KINDS, type TeamSettings } from './schemas.ts';
 
 export const STALE_AFTER_MS = 7 * 24 * 3600_000;
 const DAY_MS = 24 * 3600_000;
@@ -99,9 +99,60 @@ export function percentile(sorted: ArrayLike<number>, p: number): number | null 
   return Math.round(a + (h - lo) * (b - a));
 }
 
+/**
+ * Rearranges a[left..right] so that a[k] holds the value it would have if sorted, smaller or
+ * equal values before it and greater or equal after (quickselect, Hoare partition).
+ */
+function select(a: Float64Array, k: number, left: number, right: number): void {
+  while (right > left) {
+    const mid = (left + right) >> 1;
+    // Median of three as the pivot.
+    if (a[mid]! < a[left]!) swap(a, mid, left);
+    if (a[right]! < a[left]!) swap(a, right, left);
+    if (a[right]! < a[mid]!) swap(a, right, mid);
+    const pivot = a[mid]!;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) swap(a, i++, j--);
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return;
+  }
+}
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
+}
+
+/** Median and p90 exactly as `percentile` defines them, by selection rather than a full sort. */
 export function quantiles(values: ArrayLike<number>): Quantiles {
-  const sorted = Float64Array.from(values).sort();
-  return { median: percentile(sorted, 0.5), p90: percentile(sorted, 0.9), count: sorted.length };
+  return quantilesInPlace(Float64Array.from(values));
+}
+
+/** `quantiles`, reordering `a` (a scratch array) as it goes. */
+function quantilesInPlace(a: Float64Array): Quantiles {
+  const n = a.length;
+  if (n === 0) return { median: null, p90: null, count: 0 };
+  let from = 0;
+  const at = (p: number) => {
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    // Ranks only grow (median, then p90), so each selection works on what lies above the last.
+    select(a, lo, from, n - 1);
+    from = lo;
+    const x = a[lo]!;
+    if (h === lo) return Math.round(x);
+    let y = Infinity;
+    for (let i = lo + 1; i < n; i++) if (a[i]! < y) y = a[i]!;
+    return Math.round(x + (h - lo) * (y - x));
+  };
+  const median = at(0.5);
+  return { median, p90: at(0.9), count: n };
 }
 
 // ---------- time zones ----------
@@ -136,15 +187,29 @@ export function zoneOffsetMs(timeZone: string, t: number): number {
 }
 
 /** Offsets of a zone, memoised per quarter hour (every zone's transitions fall on one). */
+const QUARTER_MS = 15 * MINUTE_MS;
+/** Quarter hours from 2000 to 2040 are memoised in a flat array per zone (2.8 MB), others in a map. */
+const DENSE_FROM = Date.UTC(2000, 0, 1) / QUARTER_MS;
+const DENSE_QUARTERS = (Date.UTC(2040, 0, 1) - Date.UTC(2000, 0, 1)) / QUARTER_MS;
+const UNKNOWN = -32768;
+const offsetCaches = new Map<string, { dense: Int16Array; sparse: Map<number, number> }>();
 export function offsetLookup(timeZone: string): (t: number) => number {
-  const cache = new Map<number, number>();
+  let cache = offsetCaches.get(timeZone);
+  if (!cache) {
+    cache = { dense: new Int16Array(DENSE_QUARTERS).fill(UNKNOWN), sparse: new Map() };
+    offsetCaches.set(timeZone, cache);
+  }
+  const { dense, sparse } = cache;
   return (t) => {
-    const q = Math.floor(t / (15 * MINUTE_MS));
-    let off = cache.get(q);
-    if (off === undefined) {
-      off = zoneOffsetMs(timeZone, q * 15 * MINUTE_MS);
-      cache.set(q, off);
+    const q = Math.floor(t / QUARTER_MS);
+    const i = q - DENSE_FROM;
+    if (i >= 0 && i < DENSE_QUARTERS) {
+      let minutes = dense[i]!;
+      if (minutes === UNKNOWN) dense[i] = minutes = zoneOffsetMs(timeZone, q * QUARTER_MS) / MINUTE_MS;
+      return minutes * MINUTE_MS;
     }
+    let off = sparse.get(q);
+    if (off === undefined) sparse.set(q, (off = zoneOffsetMs(timeZone, q * QUARTER_MS)));
     return off;
   };
 }
@@ -197,20 +262,18 @@ export function dayRange(timeZone: string, from: string, to: string): DayRange {
   const bounds = [...days, next].map((d) => zonedMidnight(timeZone, d));
   const start = bounds[0]!;
   const end = bounds[bounds.length - 1]!;
+  // Every zone's midnights fall on a quarter hour, so a table per quarter hour finds the day.
+  const dayOfQuarter = new Int16Array(Math.ceil((end - start) / QUARTER_MS));
+  for (let d = 0; d < days.length; d++) {
+    dayOfQuarter.fill(d, Math.floor((bounds[d]! - start) / QUARTER_MS), Math.ceil((bounds[d + 1]! - start) / QUARTER_MS));
+  }
   return {
     start,
     end,
     days,
     dayOf(t) {
       if (t < start || t >= end) return -1;
-      let lo = 0;
-      let hi = days.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (bounds[mid]! <= t) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo;
+      return dayOfQuarter[Math.floor((t - start) / QUARTER_MS)]!;
     },
   };
 }
@@ -261,74 +324,361 @@ export function businessClock(settings: Pick<TeamSettings, 'timeZone' | 'busines
 
 // ---------- the fact store ----------
 
-const isResponse = (kind: Kind) => (RESPONSE_KINDS as readonly string[]).includes(kind);
-const isActionable = (c: Category | null): c is 'question' | 'complaint' =>
-  c !== null && (ACTIONABLE_CATEGORIES as readonly string[]).includes(c);
 /** Languages are grouped by their primary subtag: pt-BR and pt-PT are "pt". */
 export const primaryLanguage = (lang: string | null | undefined) => (lang ? lang.split('-')[0]!.toLowerCase() : 'und');
 
-/** Everything a summary is computed from: interactions (immutable) and items seen. */
+const NONE = -1;
+const KIND_IS_RESPONSE = KINDS.map((k) => (RESPONSE_KINDS as readonly string[]).includes(k));
+const categoryIndex = (c: Category | null) => (c === null ? NONE : CATEGORIES.indexOf(c));
+const OTHER = CATEGORIES.indexOf('other');
+const ACTIONABLE = CATEGORIES.map((c) => (ACTIONABLE_CATEGORIES as readonly string[]).includes(c));
+const orNaN = (n: number | null) => (n === null ? NaN : n);
+
+/** Small integer ids for repeated strings (members, platforms, languages, item keys). */
+class Interner {
+  private readonly ids = new Map<string, number>();
+  readonly values: string[] = [];
+  id(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.ids.set(value, id);
+      this.values.push(value);
+    }
+    return id;
+  }
+  find(value: string): number {
+    return this.ids.get(value) ?? NONE;
+  }
+}
+
+/**
+ * Everything a summary is computed from: interactions (immutable) and items seen, kept as
+ * columns of small numbers so that a summary over a million interactions is a few passes
+ * over arrays (strings are interned once, when a fact arrives). NaN and -1 mean unknown.
+ */
 export class FactStore {
-  readonly interactions: FactInteraction[] = [];
-  readonly items = new Map<string, FactItem>();
-  /** The team's first reply to each item. */
-  readonly firstResponse = new Map<string, FactInteraction>();
+  private readonly members = new Interner();
+  private readonly platforms = new Interner();
+  private readonly langs = new Interner();
+  private readonly itemKeys = new Interner();
+  /** Per item (by interned key): its record, when one was pushed, and its first reply. */
+  private readonly item = {
+    recorded: [] as number[],
+    platform: [] as number[],
+    category: [] as number[],
+    lang: [] as number[],
+    posted: [] as number[],
+    seen: [] as number[],
+    seenBy: [] as number[],
+    /** Index of the team's first reply to the item, or -1. */
+    first: [] as number[],
+  };
+  /** Per interaction. */
+  private readonly ix = {
+    id: [] as string[],
+    item: [] as number[],
+    member: [] as number[],
+    platform: [] as number[],
+    response: [] as number[],
+    acted: [] as number[],
+    posted: [] as number[],
+    seen: [] as number[],
+    category: [] as number[],
+    lang: [] as number[],
+  };
+
+  private itemIndex(key: string, platform: number): number {
+    const id = this.itemKeys.id(key);
+    if (id === this.item.first.length) {
+      const it = this.item;
+      it.recorded.push(0);
+      it.platform.push(platform);
+      it.category.push(NONE);
+      it.lang.push(NONE);
+      it.posted.push(NaN);
+      it.seen.push(NaN);
+      it.seenBy.push(NONE);
+      it.first.push(NONE);
+    }
+    return id;
+  }
 
   addInteraction(i: FactInteraction): void {
-    this.interactions.push(i);
-    if (!isResponse(i.kind)) return;
-    const first = this.firstResponse.get(i.itemKey);
-    if (!first || i.actedAt < first.actedAt || (i.actedAt === first.actedAt && i.id < first.id)) {
-      this.firstResponse.set(i.itemKey, i);
+    const ix = this.ix;
+    const k = ix.id.length;
+    const platform = this.platforms.id(i.platform);
+    const item = this.itemIndex(i.itemKey, platform);
+    const response = KIND_IS_RESPONSE[KINDS.indexOf(i.kind)] ? 1 : 0;
+    ix.id.push(i.id);
+    ix.item.push(item);
+    ix.member.push(this.members.id(i.memberId));
+    ix.platform.push(platform);
+    ix.response.push(response);
+    ix.acted.push(i.actedAt);
+    ix.posted.push(orNaN(i.itemPostedAt));
+    ix.seen.push(orNaN(i.seenAt));
+    ix.category.push(categoryIndex(i.category));
+    ix.lang.push(i.lang === null ? NONE : this.langs.id(primaryLanguage(i.lang)));
+    if (!response) return;
+    const first = this.item.first[item]!;
+    if (first === NONE || i.actedAt < ix.acted[first]! || (i.actedAt === ix.acted[first]! && i.id < ix.id[first]!)) {
+      this.item.first[item] = k;
     }
   }
 
-  putItem(item: FactItem): void {
-    this.items.set(item.itemKey, item);
+  putItem(record: FactItem): void {
+    const platform = this.platforms.id(record.platform);
+    const id = this.itemIndex(record.itemKey, platform);
+    const it = this.item;
+    it.recorded[id] = 1;
+    it.platform[id] = platform;
+    it.category[id] = categoryIndex(record.category);
+    it.lang[id] = record.lang === null ? NONE : this.langs.id(primaryLanguage(record.lang));
+    it.posted[id] = orNaN(record.itemPostedAt);
+    it.seen[id] = record.seenAt;
+    it.seenBy[id] = record.seenBy === null ? NONE : this.members.id(record.seenBy);
   }
 
   get size(): number {
-    return this.interactions.length + this.items.size;
+    return this.ix.id.length + this.item.first.length;
+  }
+
+  /**
+   * When an item's clock starts and when the team first saw it: the item record's values
+   * first, else its first reply's; NaN start when there is no clock start (no posted time,
+   * no recorded sighting) or the item is stale. Without a recorded sighting, the reply is the
+   * latest moment the item was seen.
+   */
+  private clockOf(it: number, first: number, out: { start: number; seen: number }): boolean {
+    const item = this.item;
+    const ix = this.ix;
+    const recorded = item.recorded[it] === 1;
+    let posted = recorded ? item.posted[it]! : NaN;
+    if (Number.isNaN(posted) && first !== NONE) posted = ix.posted[first]!;
+    const sighting = recorded ? item.seen[it]! : first !== NONE ? ix.seen[first]! : NaN;
+    if (Number.isNaN(posted) && Number.isNaN(sighting)) return false;
+    const seen = Number.isNaN(sighting) ? ix.acted[first]! : sighting;
+    if (!Number.isNaN(posted) && seen - posted > STALE_AFTER_MS) return false;
+    out.start = Number.isNaN(posted) ? seen : posted;
+    out.seen = seen;
+    return true;
+  }
+
+  summarize(req: SummaryRequest): Summary {
+    const range = dayRange(req.tz, req.from, req.to);
+    const clock = businessClock(req.settings);
+    const und = this.langs.id('und');
+    const nobody = this.members.id('');
+    const only = req.onlyMember === undefined ? -2 : this.members.find(req.onlyMember);
+    const filtered = req.onlyMember !== undefined;
+    const { start, end } = range;
+    // Columns as locals: this loop runs over every interaction.
+    const { acted: ixActed, member: ixMember, platform: ixPlatform, response: ixResponse, item: ixItem } = this.ix;
+    const { category: ixCategory, lang: ixLang } = this.ix;
+    const { recorded, category: itCategory, lang: itLang, first: itFirst, seenBy: itSeenBy, platform: itPlatform } = this.item;
+    const dims = new Dimensions([this.members.values.length, this.platforms.values.length, CATEGORIES.length, this.langs.values.length, range.days.length]);
+    const categoryOf = (it: number, k: number) => {
+      const own = recorded[it] === 1 ? itCategory[it]! : NONE;
+      const c = own !== NONE ? own : k === NONE ? NONE : ixCategory[k]!;
+      return c === NONE ? OTHER : c;
+    };
+    const langOf = (it: number, k: number) => {
+      const own = recorded[it] === 1 ? itLang[it]! : NONE;
+      const l = own !== NONE ? own : k === NONE ? NONE : ixLang[k]!;
+      return l === NONE ? und : l;
+    };
+
+    // Volume.
+    for (let k = 0; k < ixActed.length; k++) {
+      const acted = ixActed[k]!;
+      if (acted < start || acted >= end || (filtered && ixMember[k] !== only)) continue;
+      const it = ixItem[k]!;
+      dims.route(ixMember[k]!, ixPlatform[k]!, categoryOf(it, k), langOf(it, k), range.dayOf(acted));
+      dims.count(dims.interactions, 1);
+      if (ixResponse[k]) dims.count(dims.replies, 1);
+    }
+
+    const known = { start: 0, seen: 0 };
+    for (let it = 0; it < itFirst.length; it++) {
+      const first = itFirst[it]!;
+      const isRecorded = recorded[it] === 1;
+
+      // Reply time: the first reply to each item, counted where that reply falls.
+      if (first !== NONE) {
+        const acted = ixActed[first]!;
+        const inRange = acted >= start && acted < end && (!filtered || ixMember[first] === only);
+        if (inRange && this.clockOf(it, first, known) && acted >= known.start) {
+          dims.route(ixMember[first]!, ixPlatform[first]!, categoryOf(it, first), langOf(it, first), range.dayOf(acted));
+          dims.sample(acted - known.start, clock.between(known.start, acted));
+        }
+      }
+
+      // Response rate: actionable items first seen in the range, recorded or only replied to.
+      if (!isRecorded && first === NONE) continue;
+      const category = categoryOf(it, first);
+      if (!ACTIONABLE[category] || !this.clockOf(it, first, known)) continue;
+      const seenBy = isRecorded && itSeenBy[it] !== NONE ? itSeenBy[it]! : first !== NONE ? ixMember[first]! : nobody;
+      if (known.seen < start || known.seen >= end || (filtered && seenBy !== only)) continue;
+      const sla = req.settings.slaMinutes[CATEGORIES[category] as 'question' | 'complaint'] * MINUTE_MS;
+      let inSla: boolean;
+      if (first !== NONE) inSla = clock.between(known.start, ixActed[first]!) <= sla;
+      else if (clock.between(known.start, req.now) <= sla) continue; // not due yet
+      else inSla = false;
+      dims.route(seenBy, isRecorded ? itPlatform[it]! : ixPlatform[first]!, category, langOf(it, first), range.dayOf(known.seen));
+      dims.count(dims.due, 1);
+      if (inSla) dims.count(dims.answeredInSla, 1);
+    }
+
+    const [byMember, byPlatform, byCategory, byLanguage, byDay] = dims.finish();
+    const sortByVolume = <T extends GroupStats>(rows: T[]) =>
+      rows.sort((a, b) => b.interactions - a.interactions || b.replyTimeMs.count - a.replyTimeMs.count || b.due - a.due);
+    const named = <K extends string>(rows: Map<number, GroupStats>, names: readonly string[], key: K) =>
+      sortByVolume([...rows].map(([id, stats]) => ({ [key]: names[id]!, ...stats }) as GroupStats & Record<K, string>));
+    return {
+      from: req.from,
+      to: req.to,
+      tz: req.tz,
+      generatedAt: new Date(req.now).toISOString(),
+      totals: dims.totals(),
+      byMember: sortByVolume(
+        [...byMember!].map(([id, stats]) => {
+          const memberId = this.members.values[id]!;
+          return { memberId, name: req.memberNames.get(memberId) ?? 'Former member', ...stats };
+        }),
+      ),
+      byPlatform: named(byPlatform!, this.platforms.values, 'platform'),
+      byCategory: named(byCategory!, CATEGORIES, 'category'),
+      byLanguage: named(byLanguage!, this.langs.values, 'lang'),
+      byDay: range.days.map((day, i) => ({ day, ...(byDay!.get(i) ?? dims.empty()) })),
+    };
   }
 }
 
-interface Accumulator {
-  interactions: number;
-  replies: number;
-  replyTimes: number[];
-  businessTimes: number[];
-  due: number;
-  answeredInSla: number;
-}
-const emptyAccumulator = (): Accumulator => ({
-  interactions: 0,
-  replies: 0,
-  replyTimes: [],
-  businessTimes: [],
-  due: 0,
-  answeredInSla: 0,
-});
-const finish = (a: Accumulator): GroupStats => ({
-  interactions: a.interactions,
-  replies: a.replies,
-  replyTimeMs: quantiles(a.replyTimes),
-  businessReplyTimeMs: quantiles(a.businessTimes),
-  due: a.due,
-  answeredInSla: a.answeredInSla,
-  responseRate: a.due === 0 ? null : a.answeredInSla / a.due,
-});
+/**
+ * Counters and reply-time samples per group of each dimension (member, platform, category,
+ * language, day) and in total. `route` picks the groups of the fact at hand; `count` and
+ * `sample` add to them. Samples are kept once, with their groups, and sorted into groups
+ * only at the end (counting sort), so no per-group arrays grow while facts are read.
+ */
+class Dimensions {
+  readonly interactions: Int32Array[];
+  readonly replies: Int32Array[];
+  readonly due: Int32Array[];
+  readonly answeredInSla: Int32Array[];
+  private readonly totalsCount = { interactions: 0, replies: 0, due: 0, answeredInSla: 0 };
+  private readonly current: number[];
+  private calendar: Float64Array = new Float64Array(1024);
+  private business: Float64Array = new Float64Array(1024);
+  private groupsOf: Int32Array[];
+  private samples = 0;
 
-/** When an item's clock starts and when the team first saw it; null when there is no clock
- * start (no posted time, no recorded sighting) or the item is stale. */
-export function itemClock(item: FactItem | undefined, first: FactInteraction | undefined): { start: number; seen: number } | null {
-  const posted = item?.itemPostedAt ?? first?.itemPostedAt ?? null;
-  const sighting = item?.seenAt ?? first?.seenAt ?? null;
-  if (posted === null && sighting === null) return null;
-  // Without a recorded sighting, the reply is the latest moment the item was seen.
-  const seen = sighting ?? first!.actedAt;
-  if (posted !== null && seen - posted > STALE_AFTER_MS) return null;
-  return { start: posted ?? seen, seen };
+  constructor(private readonly sizes: number[]) {
+    const counters = () => sizes.map((n) => new Int32Array(n));
+    this.interactions = counters();
+    this.replies = counters();
+    this.due = counters();
+    this.answeredInSla = counters();
+    this.current = sizes.map(() => 0);
+    this.groupsOf = sizes.map(() => new Int32Array(1024));
+  }
+
+  route(member: number, platform: number, category: number, lang: number, day: number): void {
+    const c = this.current;
+    c[0] = member;
+    c[1] = platform;
+    c[2] = category;
+    c[3] = lang;
+    c[4] = day;
+  }
+
+  count(counter: Int32Array[], n: number): void {
+    for (let d = 0; d < counter.length; d++) counter[d]![this.current[d]!]! += n;
+    const t = this.totalsCount;
+    if (counter === this.interactions) t.interactions += n;
+    else if (counter === this.replies) t.replies += n;
+    else if (counter === this.due) t.due += n;
+    else t.answeredInSla += n;
+  }
+
+  sample(calendarMs: number, businessMs: number): void {
+    if (this.samples === this.calendar.length) this.grow();
+    const s = this.samples++;
+    this.calendar[s] = calendarMs;
+    this.business[s] = businessMs;
+    for (let d = 0; d < this.groupsOf.length; d++) this.groupsOf[d]![s] = this.current[d]!;
+  }
+
+  private grow(): void {
+    const bigger = <T extends Float64Array | Int32Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.calendar = bigger(this.calendar);
+    this.business = bigger(this.business);
+    this.groupsOf = this.groupsOf.map(bigger);
+  }
+
+  empty(): GroupStats {
+    return stats(0, 0, 0, 0, EMPTY_QUANTILES, EMPTY_QUANTILES);
+  }
+
+  totals(): GroupStats {
+    const t = this.totalsCount;
+    return stats(t.interactions, t.replies, t.due, t.answeredInSla,
+      quantilesInPlace(this.calendar.slice(0, this.samples)), quantilesInPlace(this.business.slice(0, this.samples)));
+  }
+
+  /** Per dimension, the groups that have anything, with their figures. */
+  finish(): Map<number, GroupStats>[] {
+    const n = this.samples;
+    const scratch = new Float64Array(n);
+    return this.sizes.map((size, d) => {
+      const groups = this.groupsOf[d]!;
+      // Counting sort of the samples by group: offsets[g]..offsets[g+1] is group g's slice.
+      const offsets = new Int32Array(size + 1);
+      for (let s = 0; s < n; s++) offsets[groups[s]! + 1]!++;
+      for (let g = 0; g < size; g++) offsets[g + 1]! += offsets[g]!;
+      const slice = (values: Float64Array) => {
+        const fill = offsets.slice(0, size);
+        for (let s = 0; s < n; s++) scratch[fill[groups[s]!]!++] = values[s]!;
+        return (g: number) => quantilesInPlace(scratch.subarray(offsets[g]!, offsets[g + 1]!));
+      };
+      const out = new Map<number, GroupStats>();
+      const calendarOf = slice(this.calendar);
+      const calendar = new Map<number, Quantiles>();
+      for (let g = 0; g < size; g++) if (offsets[g + 1]! > offsets[g]!) calendar.set(g, calendarOf(g));
+      const businessOf = slice(this.business);
+      for (let g = 0; g < size; g++) {
+        const q = calendar.get(g);
+        const count = this.interactions[d]![g]! + this.due[d]![g]!;
+        if (!q && count === 0) continue;
+        out.set(g, stats(this.interactions[d]![g]!, this.replies[d]![g]!, this.due[d]![g]!, this.answeredInSla[d]![g]!,
+          q ?? EMPTY_QUANTILES, q ? businessOf(g) : EMPTY_QUANTILES));
+      }
+      return out;
+    });
+  }
 }
+
+const EMPTY_QUANTILES: Quantiles = { median: null, p90: null, count: 0 };
+const stats = (
+  interactions: number,
+  replies: number,
+  due: number,
+  answeredInSla: number,
+  replyTimeMs: Quantiles,
+  businessReplyTimeMs: Quantiles,
+): GroupStats => ({
+  interactions,
+  replies,
+  replyTimeMs,
+  businessReplyTimeMs,
+  due,
+  answeredInSla,
+  responseRate: due === 0 ? null : answeredInSla / due,
+});
 
 export interface SummaryRequest {
   from: string;
@@ -343,119 +693,5 @@ export interface SummaryRequest {
 }
 
 export function summarize(store: FactStore, req: SummaryRequest): Summary {
-  const range = dayRange(req.tz, req.from, req.to);
-  const clock = businessClock(req.settings);
-  const total = emptyAccumulator();
-  const groups = {
-    member: new Map<string, Accumulator>(),
-    platform: new Map<string, Accumulator>(),
-    category: new Map<string, Accumulator>(),
-    lang: new Map<string, Accumulator>(),
-    day: range.days.map(emptyAccumulator),
-  };
-  const at = (map: Map<string, Accumulator>, key: string) => {
-    let a = map.get(key);
-    if (!a) map.set(key, (a = emptyAccumulator()));
-    return a;
-  };
-  const targets = (member: string, platform: string, category: Category | null, lang: string | null, day: number) => [
-    total,
-    at(groups.member, member),
-    at(groups.platform, platform),
-    at(groups.category, category ?? 'other'),
-    at(groups.lang, primaryLanguage(lang)),
-    groups.day[day]!,
-  ];
-  const only = req.onlyMember;
-
-  // Volume.
-  for (const i of store.interactions) {
-    if (i.actedAt < range.start || i.actedAt >= range.end || (only && i.memberId !== only)) continue;
-    const item = store.items.get(i.itemKey);
-    const response = isResponse(i.kind);
-    for (const a of targets(i.memberId, i.platform, item?.category ?? i.category, item?.lang ?? i.lang, range.dayOf(i.actedAt))) {
-      a.interactions++;
-      if (response) a.replies++;
-    }
-  }
-
-  // Reply times: the first reply to each item.
-  for (const first of store.firstResponse.values()) {
-    if (first.actedAt < range.start || first.actedAt >= range.end || (only && first.memberId !== only)) continue;
-    const item = store.items.get(first.itemKey);
-    const clockStart = itemClock(item, first)?.start;
-    if (clockStart === undefined || first.actedAt < clockStart) continue;
-    const start = clockStart;
-    const calendar = first.actedAt - start;
-    const business = clock.between(start, first.actedAt);
-    const category = item?.category ?? first.category;
-    for (const a of targets(first.memberId, first.platform, category, item?.lang ?? first.lang, range.dayOf(first.actedAt))) {
-      a.replyTimes.push(calendar);
-      a.businessTimes.push(business);
-    }
-  }
-
-  // Response rate: actionable items first seen in the range, recorded or only replied to.
-  const consider = (
-    item: FactItem | undefined,
-    first: FactInteraction | undefined,
-    platform: string,
-    category: Category | null,
-    lang: string | null,
-    seenBy: string,
-  ) => {
-    if (!isActionable(category)) return;
-    const known = itemClock(item, first);
-    if (!known) return;
-    const { start, seen } = known;
-    if (seen < range.start || seen >= range.end || (only && seenBy !== only)) return;
-    const sla = req.settings.slaMinutes[category] * MINUTE_MS;
-    let inSla: boolean;
-    if (first) inSla = clock.between(start, first.actedAt) <= sla;
-    else if (clock.between(start, req.now) <= sla) return; // not due yet
-    else inSla = false;
-    for (const a of targets(seenBy, platform, category, lang, range.dayOf(seen))) {
-      a.due++;
-      if (inSla) a.answeredInSla++;
-    }
-  };
-  for (const item of store.items.values()) {
-    const first = store.firstResponse.get(item.itemKey);
-    consider(
-      item,
-      first,
-      item.platform,
-      item.category ?? first?.category ?? null,
-      item.lang ?? first?.lang ?? null,
-      item.seenBy ?? first?.memberId ?? '',
-    );
-  }
-  for (const first of store.firstResponse.values()) {
-    if (store.items.has(first.itemKey)) continue;
-    consider(undefined, first, first.platform, first.category, first.lang, first.memberId);
-  }
-
-  const sortByVolume = <T extends GroupStats>(rows: T[]) =>
-    rows.sort((a, b) => b.interactions - a.interactions || b.replyTimeMs.count - a.replyTimeMs.count || b.due - a.due);
-  const list = <K extends string>(map: Map<string, Accumulator>, key: K) =>
-    sortByVolume([...map].map(([k, a]) => ({ [key]: k, ...finish(a) }) as GroupStats & Record<K, string>));
-
-  return {
-    from: req.from,
-    to: req.to,
-    tz: req.tz,
-    generatedAt: new Date(req.now).toISOString(),
-    totals: finish(total),
-    byMember: sortByVolume(
-      [...groups.member].map(([memberId, a]) => ({
-        memberId,
-        name: req.memberNames.get(memberId) ?? 'Former member',
-        ...finish(a),
-      })),
-    ),
-    byPlatform: list(groups.platform, 'platform'),
-    byCategory: list(groups.category, 'category'),
-    byLanguage: list(groups.lang, 'lang'),
-    byDay: range.days.map((day, i) => ({ day, ...finish(groups.day[i]!) })),
-  };
+  return store.summarize(req);
 }
