@@ -72,13 +72,14 @@ async function seed(a: SeedArgs): Promise<SeedResult> {
   const t0 = performance.now();
   for (const [n, text] of statements.entries()) {
     await database.exec(text);
-    process.stdout.write(`\r    seeding ${kind}: ${Math.min(total, (n + 1) * a.perChunk).toLocaleString('en')} / ${total.toLocaleString('en')} interactions`);
+    if (process.stdout.isTTY) process.stdout.write(`\r    seeding ${kind}: ${Math.min(total, (n + 1) * a.perChunk).toLocaleString('en')} / ${total.toLocaleString('en')} interactions`);
   }
-  if (statements.length) process.stdout.write('\n');
+  if (statements.length && process.stdout.isTTY) process.stdout.write('\n');
   const seedMs = performance.now() - t0;
   // A server that has been running has vacuumed and analyzed its tables; so do we.
   const t1 = performance.now();
-  await database.exec('VACUUM ANALYZE interactions; VACUUM ANALYZE items');
+  await database.exec('VACUUM ANALYZE interactions');
+  await database.exec('VACUUM ANALYZE items');
   const vacuumMs = performance.now() - t1;
   const after = await count('interactions');
   const items = await count('items');
@@ -115,18 +116,28 @@ async function diagnose(a: DiagnoseArgs): Promise<DiagnoseResult> {
   const teamAndRosterMs = await medianOf(loadTeam);
   const { settings, names } = await loadTeam();
 
-  // The database's share of a cold catch-up: the same paged queries, rows dropped.
+  // The database's share of a cold catch-up: the same paged queries as api/analytics.ts, rows dropped.
+  const columns = {
+    interactions: sql`id, member_id, item_key, platform, kind, category, lang,
+      (extract(epoch FROM acted_at) * 1000)::float8 AS acted,
+      (extract(epoch FROM item_posted_at) * 1000)::float8 AS posted,
+      (extract(epoch FROM seen_at) * 1000)::float8 AS seen`,
+    items: sql`item_key, platform, category, lang, seen_by,
+      (extract(epoch FROM item_posted_at) * 1000)::float8 AS posted,
+      (extract(epoch FROM seen_at) * 1000)::float8 AS seen`,
+  };
   const t0 = performance.now();
   for (const table of ['interactions', 'items'] as const) {
     let at = { xid: 0, seq: 0 };
     for (;;) {
       const rows = rowsOf<{ change_xid: string; change_seq: string }>(
         await db.execute(sql`
-          SELECT *, (extract(epoch FROM seen_at) * 1000)::float8 AS seen, (extract(epoch FROM item_posted_at) * 1000)::float8 AS posted
+          SELECT ${columns[table]}, change_xid, change_seq,
+                 change_xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS settled
           FROM ${sql.identifier(table)}
           WHERE team_id = ${a.teamId} AND (change_xid, change_seq) > (${at.xid}, ${at.seq})
-            AND change_xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
-          ORDER BY change_xid, change_seq LIMIT 20000`),
+          ORDER BY change_xid, change_seq
+          LIMIT 20000`),
       );
       const last = rows.at(-1);
       if (last) at = { xid: Number(last.change_xid), seq: Number(last.change_seq) };

@@ -60,10 +60,22 @@ const HANDLES = ['amina_k', 'reza.tehrani', 'noa_levi', 'nguyen.thu', 'juma_dar'
 const B36 = '0123456789abcdefghijklmnopqrstuvwxyz';
 const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
+// crypto.randomBytes per id costs microseconds; draw the random bits from a pool instead.
+let pool = Buffer.alloc(0);
+let poolAt = 0;
+function randomHex(bytes: number): string {
+  if (poolAt + bytes > pool.length) {
+    pool = randomBytes(64 * 1024);
+    poolAt = 0;
+  }
+  poolAt += bytes;
+  return pool.toString('hex', poolAt - bytes, poolAt);
+}
+
 /** UUIDv7 (RFC 9562): 48-bit Unix ms, version 7, 74 random bits, variant 10. */
 export function uuidv7(ms: number): string {
   const hex = Math.floor(ms).toString(16).padStart(12, '0');
-  const r = randomBytes(10).toString('hex');
+  const r = randomHex(10);
   const variant = '89ab'[parseInt(r[3]!, 16) & 3];
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${r.slice(0, 3)}-${variant}${r.slice(4, 7)}-${r.slice(7, 19)}`;
 }

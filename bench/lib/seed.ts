@@ -71,7 +71,7 @@ b AS MATERIALIZED (
   FROM (
     SELECT a.*, CASE platform
              WHEN 'x' THEN (1790000000000000000 + k)::text
-             WHEN 'reddit' THEN 't1_' || substr(h, 1, 7)
+             WHEN 'reddit' THEN 't1_' || to_hex(1700000000 + k)
              WHEN 'youtube' THEN 'Ugx' || substr(h, 1, 21) || '4AaABAg'
              WHEN 'linkedin' THEN 'urn:li:comment:(activity:' || (7200000000000000000 + k) || ',' || (7200000000000000000 + 2 * k) || ')'
              WHEN 'facebook' THEN h || md5(h)
