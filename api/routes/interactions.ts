@@ -12,6 +12,7 @@ import {
   SeenItem,
 } from '../../shared/schemas.ts';
 import { type Deps, type Env, valid } from '../context.ts';
+import { interactionRow } from '../db/rows.ts';
 import { interactions, items, teams } from '../db/schema.ts';
 
 /** Clocks drift; a record stamped further ahead than this is refused rather than skewing figures. */
@@ -74,28 +75,7 @@ export function interactionRoutes(deps: Deps) {
       if (good.size > 0) {
         const [team] = await db.select({ settings: teams.settings }).from(teams).where(eq(teams.id, me.teamId));
         const keepText = team?.settings.syncReplyText === true;
-        const rows = [...good.values()].map((i) => ({
-          teamId: me.teamId,
-          id: i.id,
-          memberId: me.memberId,
-          itemKey: i.itemKey,
-          platform: i.platform,
-          kind: i.kind,
-          itemUrl: i.itemUrl ?? null,
-          itemAuthor: i.itemAuthor ?? null,
-          itemPostedAt: date(i.itemPostedAt),
-          seenAt: date(i.seenAt),
-          actedAt: new Date(i.actedAt),
-          responseMs: i.responseMs ?? null,
-          category: i.category ?? null,
-          sentiment: i.sentiment ?? null,
-          lang: i.lang ?? null,
-          templateId: i.templateId ?? null,
-          voiceScore: i.voiceScore ?? null,
-          textLength: i.textLength ?? i.text?.length ?? null,
-          // Reply text is kept only when the team chose to sync it.
-          text: keepText ? (i.text ?? null) : null,
-        }));
+        const rows = [...good.values()].map((i) => interactionRow(i, me.teamId, me.memberId, keepText));
         const inserted = await db
           .insert(interactions)
           .values(rows)

@@ -3,6 +3,7 @@
 // languages including right-to-left and non-Latin ones) and the row shape the API stores.
 import { randomBytes } from 'node:crypto';
 import type { interactions } from '../../api/db/schema.ts';
+import { interactionRow } from '../../api/db/rows.ts';
 import type { Category, Interaction, Kind, Platform, Sentiment } from '../../shared/schemas.ts';
 
 const DAY_MS = 24 * 3600_000;
@@ -232,27 +233,5 @@ export class InteractionFactory {
 
 export type InteractionRow = typeof interactions.$inferInsert;
 
-/** The row the API stores for an interaction (the same mapping as api/routes/interactions.ts). */
-export function toRow(i: Interaction, teamId: string, memberId: string): InteractionRow {
-  return {
-    teamId,
-    id: i.id,
-    memberId,
-    itemKey: i.itemKey,
-    platform: i.platform,
-    kind: i.kind,
-    itemUrl: i.itemUrl ?? null,
-    itemAuthor: i.itemAuthor ?? null,
-    itemPostedAt: i.itemPostedAt === undefined ? null : new Date(i.itemPostedAt),
-    seenAt: i.seenAt === undefined ? null : new Date(i.seenAt),
-    actedAt: new Date(i.actedAt),
-    responseMs: i.responseMs ?? null,
-    category: i.category ?? null,
-    sentiment: i.sentiment ?? null,
-    lang: i.lang ?? null,
-    templateId: i.templateId ?? null,
-    voiceScore: i.voiceScore ?? null,
-    textLength: i.textLength ?? null,
-    text: null,
-  };
-}
+/** The row the API stores for an interaction (text is never kept by the benchmark's team). */
+export const toRow = (i: Interaction, teamId: string, memberId: string): InteractionRow => interactionRow(i, teamId, memberId, false);
