@@ -524,4 +524,15 @@ describe('summarize', () => {
     expect(r.totals.replyTimeMs).toEqual(q(HOUR, HOUR, 1));
     expect(r.totals).toMatchObject({ due: 1, answeredInSla: 1, responseRate: 1 });
   });
+  it('business times follow a change of business hours between two summaries of one store', () => {
+    const st = sampleStore();
+    const before = summarize(st, request());
+    const later = { ...SETTINGS, businessHours: { days: [1, 2, 3, 4, 5, 6, 7], open: '00:00', close: '24:00' } };
+    const after = summarize(st, request({ settings: later }));
+    // Round the clock every day: business time equals calendar time.
+    expect(after.totals.businessReplyTimeMs).toEqual(after.totals.replyTimeMs);
+    expect(before.totals.businessReplyTimeMs).not.toEqual(before.totals.replyTimeMs);
+    // And back: the same figures as the first time.
+    expect(summarize(st, request())).toEqual(before);
+  });
 });

@@ -465,9 +465,36 @@ export class FactStore {
     return true;
   }
 
+  /**
+   * Business time from each item's clock start to its first reply, remembered between
+   * summaries: it depends on neither the range nor "now", only on the two instants and the
+   * team's hours, so each entry is kept with the instants it was computed for.
+   */
+  private readonly businessMemo = { hours: '', start: [] as number[], acted: [] as number[], value: [] as number[] };
+  private businessToFirstReply(it: number, start: number, acted: number, clock: BusinessClock, hours: string): number {
+    const memo = this.businessMemo;
+    if (memo.hours !== hours) {
+      memo.hours = hours;
+      memo.start.length = memo.acted.length = memo.value.length = 0;
+    }
+    if (memo.start[it] === start && memo.acted[it] === acted) return memo.value[it]!;
+    // Holes are filled first so that the arrays stay dense (fast) as items arrive.
+    for (let i = memo.start.length; i < it; i++) {
+      memo.start.push(NaN);
+      memo.acted.push(NaN);
+      memo.value.push(NaN);
+    }
+    const value = clock.between(start, acted);
+    memo.start[it] = start;
+    memo.acted[it] = acted;
+    memo.value[it] = value;
+    return value;
+  }
+
   summarize(req: SummaryRequest): Summary {
     const range = dayRange(req.tz, req.from, req.to);
     const clock = businessClock(req.settings);
+    const hours = JSON.stringify([req.settings.timeZone, req.settings.businessHours]);
     const und = this.langs.id('und');
     const nobody = this.members.id('');
     const only = req.onlyMember === undefined ? -2 : this.members.find(req.onlyMember);
@@ -510,7 +537,7 @@ export class FactStore {
         const inRange = acted >= start && acted < end && (!filtered || ixMember[first] === only);
         if (inRange && this.clockOf(it, first, known) && acted >= known.start) {
           dims.route(ixMember[first]!, ixPlatform[first]!, categoryOf(it, first), langOf(it, first), range.dayOf(acted));
-          dims.sample(acted - known.start, clock.between(known.start, acted));
+          dims.sample(acted - known.start, this.businessToFirstReply(it, known.start, acted, clock, hours));
         }
       }
 
@@ -522,7 +549,7 @@ export class FactStore {
       if (known.seen < start || known.seen >= end || (filtered && seenBy !== only)) continue;
       const sla = req.settings.slaMinutes[CATEGORIES[category] as 'question' | 'complaint'] * MINUTE_MS;
       let inSla: boolean;
-      if (first !== NONE) inSla = clock.between(known.start, ixActed[first]!) <= sla;
+      if (first !== NONE) inSla = this.businessToFirstReply(it, known.start, ixActed[first]!, clock, hours) <= sla;
       else if (clock.between(known.start, req.now) <= sla) continue; // not due yet
       else inSla = false;
       dims.route(seenBy, isRecorded ? itPlatform[it]! : ixPlatform[first]!, category, langOf(it, first), range.dayOf(known.seen));
