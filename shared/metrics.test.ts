@@ -2,6 +2,8 @@
 // number below has its arithmetic next to it; none is copied from the code's output.
 import { describe, expect, it } from 'vitest';
 import {
+  binOf,
+  groupQuantiles,
   type FactInteraction,
   type FactItem,
   FactStore,
@@ -23,6 +25,30 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 const at = (iso: string) => Date.parse(iso);
+
+describe('groupQuantiles: exact median and p90 of many groups at once', () => {
+  it('agrees with sorting each group, on random data with zeros, ties, and values over years', () => {
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 30; round++) {
+      const n = 1 + Math.floor(random() * 3000);
+      const size = 1 + Math.floor(random() * 12);
+      const values = new Float64Array(n);
+      const groups = new Int32Array(n);
+      for (let s = 0; s < n; s++) {
+        const r = random();
+        // A third zeros, some heavy ties, the rest spread from 1 ms to about 3 years.
+        values[s] = r < 0.33 ? 0 : r < 0.5 ? 60_000 : Math.floor(Math.exp(random() * 25));
+        groups[s] = Math.floor(random() * size);
+      }
+      const bins = Uint16Array.from(values, binOf);
+      const got = groupQuantiles(values, bins, groups, n, size);
+      for (let g = 0; g < size; g++) {
+        expect(got[g]).toEqual(quantiles(values.filter((_, s) => groups[s] === g)));
+      }
+    }
+  });
+});
 
 describe('percentile (linear interpolation between closest ranks, rounded to the ms)', () => {
   it('interpolates: [1,2,3,4] p90 = 3.7 → 4, median = 2.5 → 3', () => {

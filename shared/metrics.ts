@@ -651,42 +651,133 @@ class Dimensions {
     return stats(0, 0, 0, 0, EMPTY_QUANTILES, EMPTY_QUANTILES);
   }
 
+  private binned?: { calendar: Uint16Array; business: Uint16Array };
+  private bins() {
+    if (!this.binned) {
+      const n = this.samples;
+      const calendar = new Uint16Array(n);
+      const business = new Uint16Array(n);
+      for (let s = 0; s < n; s++) {
+        calendar[s] = binOf(this.calendar[s]!);
+        business[s] = binOf(this.business[s]!);
+      }
+      this.binned = { calendar, business };
+    }
+    return this.binned;
+  }
+
   totals(): GroupStats {
     const t = this.totalsCount;
+    const n = this.samples;
+    const all = new Int32Array(n);
+    const { calendar, business } = this.bins();
     return stats(t.interactions, t.replies, t.due, t.answeredInSla,
-      quantilesInPlace(this.calendar.slice(0, this.samples)), quantilesInPlace(this.business.slice(0, this.samples)));
+      groupQuantiles(this.calendar, calendar, all, n, 1)[0]!, groupQuantiles(this.business, business, all, n, 1)[0]!);
   }
 
   /** Per dimension, the groups that have anything, with their figures. */
   finish(): Map<number, GroupStats>[] {
     const n = this.samples;
-    const scratch = new Float64Array(n);
+    const bins = this.bins();
     return this.sizes.map((size, d) => {
       const groups = this.groupsOf[d]!;
-      // Counting sort of the samples by group: offsets[g]..offsets[g+1] is group g's slice.
-      const offsets = new Int32Array(size + 1);
-      for (let s = 0; s < n; s++) offsets[groups[s]! + 1]!++;
-      for (let g = 0; g < size; g++) offsets[g + 1]! += offsets[g]!;
-      const slice = (values: Float64Array) => {
-        const fill = offsets.slice(0, size);
-        for (let s = 0; s < n; s++) scratch[fill[groups[s]!]!++] = values[s]!;
-        return (g: number) => quantilesInPlace(scratch.subarray(offsets[g]!, offsets[g + 1]!));
-      };
+      const calendar = groupQuantiles(this.calendar, bins.calendar, groups, n, size);
+      const business = groupQuantiles(this.business, bins.business, groups, n, size);
       const out = new Map<number, GroupStats>();
-      const calendarOf = slice(this.calendar);
-      const calendar = new Map<number, Quantiles>();
-      for (let g = 0; g < size; g++) if (offsets[g + 1]! > offsets[g]!) calendar.set(g, calendarOf(g));
-      const businessOf = slice(this.business);
       for (let g = 0; g < size; g++) {
-        const q = calendar.get(g);
         const count = this.interactions[d]![g]! + this.due[d]![g]!;
-        if (!q && count === 0) continue;
+        if (calendar[g]!.count === 0 && count === 0) continue;
         out.set(g, stats(this.interactions[d]![g]!, this.replies[d]![g]!, this.due[d]![g]!, this.answeredInSla[d]![g]!,
-          q ?? EMPTY_QUANTILES, q ? businessOf(g) : EMPTY_QUANTILES));
+          calendar[g]!, business[g]!));
       }
       return out;
     });
   }
+}
+
+// ---------- exact percentiles of many groups at once ----------
+
+/** Bins that only grow with the value (16 per doubling), so a rank's bin is found by counting. */
+const BINS = 16 * 48;
+export const binOf = (v: number) => (v <= 0 ? 0 : Math.min(BINS - 1, 1 + Math.floor(Math.log2(v) * 16)));
+
+/**
+ * Median and p90 of every group of samples, exactly as `percentile` defines them, in two
+ * passes and without sorting: the first counts samples per (group, bin); the ranks needed
+ * (those of the median and p90 and their upper neighbours) are located in their bins; the
+ * second pass gathers only the samples of those few bins, where selection finishes the job.
+ */
+export function groupQuantiles(values: Float64Array, bins: Uint16Array, groups: Int32Array, n: number, size: number): Quantiles[] {
+  const hist = new Int32Array(size * BINS);
+  for (let s = 0; s < n; s++) hist[groups[s]! * BINS + bins[s]!]!++;
+  const counts = new Int32Array(size);
+  /** For each wanted (group, bin): samples of the group in earlier bins. */
+  const before = new Map<number, number>();
+  const ranks: number[][] = [];
+  for (let g = 0; g < size; g++) {
+    let c = 0;
+    for (let b = 0; b < BINS; b++) c += hist[g * BINS + b]!;
+    counts[g] = c;
+    const wanted: number[] = [];
+    for (const p of [0.5, 0.9]) {
+      const h = (c - 1) * p;
+      wanted.push(Math.floor(h));
+      if (h > Math.floor(h)) wanted.push(Math.floor(h) + 1);
+    }
+    ranks.push(c === 0 ? [] : wanted);
+    let cum = 0;
+    let w = 0;
+    const sorted = [...new Set(wanted)].sort((a, b) => a - b);
+    for (let b = 0; b < BINS && w < sorted.length; b++) {
+      const inBin = hist[g * BINS + b]!;
+      while (w < sorted.length && sorted[w]! < cum + inBin) {
+        before.set(g * BINS + b, cum);
+        w++;
+      }
+      cum += inBin;
+    }
+  }
+  const gathered = new Map<number, number[]>();
+  const isWanted = new Uint8Array(size * BINS);
+  for (const key of before.keys()) {
+    // Bin 0 holds zeros only (replies outside business hours: often most of them).
+    if (key % BINS === 0) continue;
+    gathered.set(key, []);
+    isWanted[key] = 1;
+  }
+  for (let s = 0; s < n; s++) {
+    const key = groups[s]! * BINS + bins[s]!;
+    if (isWanted[key]) gathered.get(key)!.push(values[s]!);
+  }
+  const selected = new Map<number, Float64Array>();
+  const valueAt = (g: number, rank: number) => {
+    // The bin holding this rank: the last wanted bin of the group starting at or below it.
+    let key = -1;
+    let base = 0;
+    for (const [k, cum] of before) if (Math.floor(k / BINS) === g && cum <= rank && cum >= base) [key, base] = [k, cum];
+    if (key % BINS === 0) return 0;
+    let arr = selected.get(key);
+    if (!arr) selected.set(key, (arr = Float64Array.from(gathered.get(key)!)));
+    select(arr, rank - base, 0, arr.length - 1);
+    return arr[rank - base]!;
+  };
+  const out: Quantiles[] = [];
+  for (let g = 0; g < size; g++) {
+    const c = counts[g]!;
+    if (c === 0) {
+      out.push({ median: null, p90: null, count: 0 });
+      continue;
+    }
+    const at = (p: number) => {
+      const h = (c - 1) * p;
+      const lo = Math.floor(h);
+      const x = valueAt(g, lo);
+      if (h === lo) return Math.round(x);
+      return Math.round(x + (h - lo) * (valueAt(g, lo + 1) - x));
+    };
+    out.push({ median: at(0.5), p90: at(0.9), count: c });
+  }
+  return out;
 }
 
 const EMPTY_QUANTILES: Quantiles = { median: null, p90: null, count: 0 };
