@@ -470,6 +470,7 @@ export class FactStore {
    * summaries: it depends on neither the range nor "now", only on the two instants and the
    * team's hours, so each entry is kept with the instants it was computed for.
    */
+  private buffers = sampleBuffers(0);
   private readonly businessMemo = { hours: '', start: [] as number[], acted: [] as number[], value: [] as number[] };
   private businessToFirstReply(it: number, start: number, acted: number, clock: BusinessClock, hours: string): number {
     const memo = this.businessMemo;
@@ -504,7 +505,10 @@ export class FactStore {
     const { acted: ixActed, member: ixMember, platform: ixPlatform, response: ixResponse, item: ixItem } = this.ix;
     const { category: ixCategory, lang: ixLang } = this.ix;
     const { recorded, category: itCategory, lang: itLang, first: itFirst, seenBy: itSeenBy, platform: itPlatform } = this.item;
-    const dims = new Dimensions([this.members.values.length, this.platforms.values.length, CATEGORIES.length, this.langs.values.length, range.days.length]);
+    // Sample buffers are kept between summaries (a summary runs start to end synchronously).
+    if (this.buffers.calendar.length < itFirst.length) this.buffers = sampleBuffers(Math.ceil(itFirst.length * 1.25) + 1024);
+    const sizes = [this.members.values.length, this.platforms.values.length, CATEGORIES.length, this.langs.values.length, range.days.length];
+    const dims = new Dimensions(sizes, this.buffers);
     const categoryOf = (it: number, k: number) => {
       const own = recorded[it] === 1 ? itCategory[it]! : NONE;
       const c = own !== NONE ? own : k === NONE ? NONE : ixCategory[k]!;
@@ -530,21 +534,22 @@ export class FactStore {
     for (let it = 0; it < itFirst.length; it++) {
       const first = itFirst[it]!;
       const isRecorded = recorded[it] === 1;
+      if (!isRecorded && first === NONE) continue;
+      const hasClock = this.clockOf(it, first, known);
 
       // Reply time: the first reply to each item, counted where that reply falls.
-      if (first !== NONE) {
+      if (first !== NONE && hasClock) {
         const acted = ixActed[first]!;
         const inRange = acted >= start && acted < end && (!filtered || ixMember[first] === only);
-        if (inRange && this.clockOf(it, first, known) && acted >= known.start) {
+        if (inRange && acted >= known.start) {
           dims.route(ixMember[first]!, ixPlatform[first]!, categoryOf(it, first), langOf(it, first), range.dayOf(acted));
           dims.sample(acted - known.start, this.businessToFirstReply(it, known.start, acted, clock, hours));
         }
       }
 
       // Response rate: actionable items first seen in the range, recorded or only replied to.
-      if (!isRecorded && first === NONE) continue;
       const category = categoryOf(it, first);
-      if (!ACTIONABLE[category] || !this.clockOf(it, first, known)) continue;
+      if (!ACTIONABLE[category] || !hasClock) continue;
       const seenBy = isRecorded && itSeenBy[it] !== NONE ? itSeenBy[it]! : first !== NONE ? ixMember[first]! : nobody;
       if (known.seen < start || known.seen >= end || (filtered && seenBy !== only)) continue;
       const sla = req.settings.slaMinutes[CATEGORIES[category] as 'question' | 'complaint'] * MINUTE_MS;
@@ -588,6 +593,23 @@ export class FactStore {
  * `sample` add to them. Samples are kept once, with their groups, and sorted into groups
  * only at the end (counting sort), so no per-group arrays grow while facts are read.
  */
+interface SampleBuffers {
+  calendar: Float64Array;
+  business: Float64Array;
+  calendarBins: Uint16Array;
+  businessBins: Uint16Array;
+  groups: Int32Array[];
+}
+function sampleBuffers(capacity: number): SampleBuffers {
+  return {
+    calendar: new Float64Array(capacity),
+    business: new Float64Array(capacity),
+    calendarBins: new Uint16Array(capacity),
+    businessBins: new Uint16Array(capacity),
+    groups: Array.from({ length: 5 }, () => new Int32Array(capacity)),
+  };
+}
+
 class Dimensions {
   readonly interactions: Int32Array[];
   readonly replies: Int32Array[];
@@ -595,19 +617,26 @@ class Dimensions {
   readonly answeredInSla: Int32Array[];
   private readonly totalsCount = { interactions: 0, replies: 0, due: 0, answeredInSla: 0 };
   private readonly current: number[];
-  private calendar: Float64Array = new Float64Array(1024);
-  private business: Float64Array = new Float64Array(1024);
-  private groupsOf: Int32Array[];
+  private readonly calendar: Float64Array;
+  private readonly business: Float64Array;
+  private readonly groupsOf: Int32Array[];
+  private readonly calendarBins: Uint16Array;
+  private readonly businessBins: Uint16Array;
   private samples = 0;
 
-  constructor(private readonly sizes: number[]) {
+  /** `buffers` hold at least one sample per item (a summary takes one per first reply). */
+  constructor(
+    private readonly sizes: number[],
+    buffers: SampleBuffers,
+  ) {
     const counters = () => sizes.map((n) => new Int32Array(n));
     this.interactions = counters();
     this.replies = counters();
     this.due = counters();
     this.answeredInSla = counters();
     this.current = sizes.map(() => 0);
-    this.groupsOf = sizes.map(() => new Int32Array(1024));
+    ({ calendar: this.calendar, business: this.business, calendarBins: this.calendarBins, businessBins: this.businessBins } = buffers);
+    this.groupsOf = buffers.groups;
   }
 
   route(member: number, platform: number, category: number, lang: number, day: number): void {
@@ -629,41 +658,26 @@ class Dimensions {
   }
 
   sample(calendarMs: number, businessMs: number): void {
-    if (this.samples === this.calendar.length) this.grow();
     const s = this.samples++;
     this.calendar[s] = calendarMs;
     this.business[s] = businessMs;
     for (let d = 0; d < this.groupsOf.length; d++) this.groupsOf[d]![s] = this.current[d]!;
   }
 
-  private grow(): void {
-    const bigger = <T extends Float64Array | Int32Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    this.calendar = bigger(this.calendar);
-    this.business = bigger(this.business);
-    this.groupsOf = this.groupsOf.map(bigger);
-  }
-
   empty(): GroupStats {
     return stats(0, 0, 0, 0, EMPTY_QUANTILES, EMPTY_QUANTILES);
   }
 
-  private binned?: { calendar: Uint16Array; business: Uint16Array };
+  private binned = false;
   private bins() {
     if (!this.binned) {
-      const n = this.samples;
-      const calendar = new Uint16Array(n);
-      const business = new Uint16Array(n);
-      for (let s = 0; s < n; s++) {
-        calendar[s] = binOf(this.calendar[s]!);
-        business[s] = binOf(this.business[s]!);
+      for (let s = 0; s < this.samples; s++) {
+        this.calendarBins[s] = binOf(this.calendar[s]!);
+        this.businessBins[s] = binOf(this.business[s]!);
       }
-      this.binned = { calendar, business };
+      this.binned = true;
     }
-    return this.binned;
+    return { calendar: this.calendarBins, business: this.businessBins };
   }
 
   totals(): GroupStats {
