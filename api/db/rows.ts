@@ -1,6 +1,6 @@
-// How a pushed interaction is stored: one mapping for the API and the benchmark's raw baseline.
-import type { Interaction } from '../../shared/schemas.ts';
-import type { interactions } from './schema.ts';
+// How pushed records are stored: one mapping for the API and the benchmark's raw baseline.
+import type { Interaction, SeenItem } from '../../shared/schemas.ts';
+import type { interactions, items } from './schema.ts';
 
 const date = (iso: string | undefined) => (iso === undefined ? null : new Date(iso));
 
@@ -31,5 +31,19 @@ export function interactionRow(
     textLength: i.textLength ?? i.text?.length ?? null,
     // Reply text is kept only when the team chose to sync it.
     text: keepText ? (i.text ?? null) : null,
+  };
+}
+
+/** An item seen, as first recorded; the upsert in routes/interactions.ts merges later sightings. */
+export function itemRow(i: SeenItem, teamId: string, memberId: string): typeof items.$inferInsert {
+  return {
+    teamId,
+    itemKey: i.itemKey,
+    platform: i.platform,
+    category: i.category ?? null,
+    lang: i.lang ?? null,
+    itemPostedAt: date(i.itemPostedAt),
+    seenAt: new Date(i.seenAt),
+    seenBy: memberId,
   };
 }

@@ -12,7 +12,7 @@ import {
   SeenItem,
 } from '../../shared/schemas.ts';
 import { type Deps, type Env, valid } from '../context.ts';
-import { interactionRow } from '../db/rows.ts';
+import { interactionRow, itemRow } from '../db/rows.ts';
 import { interactions, items, teams } from '../db/schema.ts';
 
 /** Clocks drift; a record stamped further ahead than this is refused rather than skewing figures. */
@@ -29,7 +29,6 @@ const idOf = (raw: unknown, key: string): string | null => {
   const v = raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[key] : undefined;
   return typeof v === 'string' ? v.slice(0, 300) : null;
 };
-const date = (iso: string | undefined) => (iso === undefined ? null : new Date(iso));
 
 /** The database cannot store NUL in text: such a record is refused alone, naming the field. */
 function nulField(record: object): string | undefined {
@@ -112,16 +111,7 @@ export function interactionRoutes(deps: Deps) {
         good.set(item.itemKey, earlier ? mergeSightings(earlier, item) : item);
       }
       if (good.size > 0) {
-        const rows = [...good.values()].map((i) => ({
-          teamId: me.teamId,
-          itemKey: i.itemKey,
-          platform: i.platform,
-          category: i.category ?? null,
-          lang: i.lang ?? null,
-          itemPostedAt: date(i.itemPostedAt),
-          seenAt: new Date(i.seenAt),
-          seenBy: me.memberId,
-        }));
+        const rows = [...good.values()].map((i) => itemRow(i, me.teamId, me.memberId));
         // Earliest seenAt wins with who saw it; known fields are never blanked. Only a row
         // that actually changes is restamped, so an unchanged item is not pulled again.
         const earliest = sql`excluded.seen_at < ${items.seenAt}`;
