@@ -510,3 +510,15 @@ describe('GET /healthz', () => {
     expect((await t.call('GET', '/healthz', { headers: { authorization: 'Bearer nonsense' } })).status).toBe(200);
   });
 });
+
+describe('the server log never carries request data', () => {
+  it('a failed query is logged with the database message only, not its parameters', async () => {
+    const { describeForLog } = await import('./errors.ts');
+    const cause = Object.assign(new Error('relation "nope" does not exist'), { code: '42P01' });
+    const failed = Object.assign(new Error('Failed query: insert into interactions …\\nparams: my secret reply,chorus_abc'), { cause });
+    const line = describeForLog(failed);
+    expect(line).toBe('database error 42P01: relation "nope" does not exist');
+    expect(line).not.toContain('secret');
+    expect(describeForLog(new TypeError('x is undefined'))).toBe('TypeError: x is undefined');
+  });
+});

@@ -63,7 +63,23 @@ export function handleError(err: Error, c: Context): Response {
   if (isDataException(err)) {
     return c.json(errorBody('bad_request', 'A value in the request cannot be stored (for example a NUL character); nothing was written'), 400);
   }
-  // Log without request data: bodies and headers may carry tokens or reply text.
-  console.error(`[chorus] ${c.req.method} ${c.req.routePath}: ${err.name}: ${err.message}`);
+  console.error(`[chorus] ${c.req.method} ${c.req.routePath}: ${describeForLog(err)}`);
   return c.json(errorBody('internal', 'Something went wrong on the server; nothing was half-written'), 500);
+}
+
+/**
+ * What the server log says about an unexpected error: never request data. Drizzle's
+ * "Failed query" messages carry the statement's parameters (reply text, token hashes),
+ * so for those only the database's own code and message are kept.
+ */
+export function describeForLog(err: Error): string {
+  const cause = (err as { cause?: unknown }).cause;
+  if (err.message.startsWith('Failed query:')) {
+    if (cause instanceof Error) {
+      const code = (cause as { code?: unknown }).code;
+      return `database error${typeof code === 'string' ? ` ${code}` : ''}: ${cause.message}`;
+    }
+    return 'database error';
+  }
+  return `${err.name}: ${err.message}`;
 }
