@@ -6,9 +6,14 @@ export function textDirection(languageTag: string): 'ltr' | 'rtl' {
   return RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr';
 }
 
-/** Sets `lang` and `dir` on <html> from the browser's UI language. */
+/**
+ * Sets `lang` and `dir` on <html> to those of the messages on screen. The
+ * browser picks one of our locale files from its UI language and falls back to
+ * English when we have none for it, so going by the UI language itself would,
+ * say in Urdu, lay English text out right to left. (`i18n` is WXT's
+ * auto-import of #i18n, so unit tests can stand in for it as a global.)
+ */
 export function applyUiLanguage(root: HTMLElement = document.documentElement): void {
-  const language = browser.i18n.getUILanguage();
-  root.lang = language;
-  root.dir = textDirection(language);
+  root.lang = i18n.t('lang');
+  root.dir = i18n.t('dir');
 }
