@@ -8,6 +8,7 @@ import {
   type Connection,
   type JoinFailure,
 } from '../../connection';
+import { isolate } from '../../ui/isolate';
 
 interface Props {
   onConnected: (connection: Connection) => void;
@@ -74,6 +75,7 @@ export function ConnectForm({ onConnected }: Props) {
         <input
           id="member-name"
           type="text"
+          dir="auto"
           required
           autocomplete="name"
           value={name}
@@ -98,7 +100,7 @@ function describeFailure(failure: JoinFailure, serverUrl: string): string {
     case 'api':
       return failure.message;
     case 'unreachable':
-      return i18n.t('errorUnreachable', { url: serverUrl });
+      return i18n.t('errorUnreachable', { url: isolate(serverUrl) });
     case 'unexpected':
       return i18n.t('errorUnexpected', { status: failure.status });
   }

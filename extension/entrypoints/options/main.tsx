@@ -6,6 +6,7 @@ import { applyUiLanguage } from '../../ui/direction';
 import { ConnectForm } from './ConnectForm';
 import '../../ui/base.css';
 import './style.css';
+import { isolate } from '../../ui/isolate';
 
 function Options() {
   const [connection, setConnection] = useState<Connection>();
@@ -23,7 +24,7 @@ function Options() {
         <ConnectForm onConnected={setConnection} />
         {connection && (
           <p class="notice ok" role="status">
-            {i18n.t('connectedAs', { team: connection.team.name, member: connection.member.name })}
+            {i18n.t('connectedAs', { team: isolate(connection.team.name), member: isolate(connection.member.name) })}
           </p>
         )}
       </section>

@@ -6,6 +6,7 @@ import { loadConnection, type Connection } from '../../connection';
 import { applyUiLanguage } from '../../ui/direction';
 import '../../ui/base.css';
 import './style.css';
+import { isolate } from '../../ui/isolate';
 
 function Popup() {
   // undefined while storage is read, null when there is no connection.
@@ -25,7 +26,7 @@ function Popup() {
       <h1>{i18n.t('extName')}</h1>
       {connection === null && <p>{i18n.t('notConnected')}</p>}
       {connection && (
-        <p>{i18n.t('connectedAs', { team: connection.team.name, member: connection.member.name })}</p>
+        <p>{i18n.t('connectedAs', { team: isolate(connection.team.name), member: isolate(connection.member.name) })}</p>
       )}
       <button type="button" onClick={() => void openOptions()}>
         {i18n.t('openOptions')}
