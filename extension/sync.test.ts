@@ -407,6 +407,14 @@ describe('pull', () => {
     expect((await pull(h.conn, h.deps)).status).toBe('done');
   });
 
+  it('"Sync now" (force) pulls at once, even while backing off', async () => {
+    const h = await harness();
+    h.faults.push({ kind: 'status', status: 429, retryAfter: '30' });
+    expect((await pull(h.conn, h.deps)).status).toBe('retry');
+    expect((await pull(h.conn, h.deps)).status).toBe('waiting');
+    expect((await pull(h.conn, h.deps, { force: true })).status).toBe('done');
+  });
+
   it('reports a full store as storage-full and keeps the old cursor', async () => {
     const h = await harness();
     await t.call('POST', '/v1/templates', { token: h.team.manager.token, body });

@@ -465,7 +465,8 @@ async function pullStream(conn: TeamConnection, deps: SyncDeps, opts: SyncOption
  * more), then the brand voice. Safe to call often: it skips while another pull runs or while
  * backing off after a failure (429 included, so polling every 3 s never hammers the server).
  */
-export async function pull(conn: TeamConnection, deps: SyncDeps): Promise<PullResult> {
+/** `force` ignores a stored backoff, as for flush ("Sync now"). */
+export async function pull(conn: TeamConnection, deps: SyncDeps, flags: { force?: boolean } = {}): Promise<PullResult> {
   const opts: SyncOptions = { ...DEFAULT_SYNC_OPTIONS, ...deps.options };
   const teamId = conn.team.id;
   const name = `pull:${teamId}`;
@@ -475,7 +476,7 @@ export async function pull(conn: TeamConnection, deps: SyncDeps): Promise<PullRe
     lease = await deps.lock.acquire(name, opts.leaseMs);
     if (!lease) return { ...result, status: 'busy' };
     const waiting = await loadBackoff(deps.db, name);
-    if (waiting.retryAt > deps.now()) return { ...result, status: 'waiting', retryAt: waiting.retryAt };
+    if (!flags.force && waiting.retryAt > deps.now()) return { ...result, status: 'waiting', retryAt: waiting.retryAt };
 
     let step = await pullStream(conn, deps, opts, 'templates', result);
     if (step.kind === 'ok') step = await pullStream(conn, deps, opts, 'activity', result);

@@ -1,5 +1,10 @@
 // Page object for the extension's options page.
 import type { BrowserContext, Page } from '@playwright/test';
+import type { ProtocolMap } from '../../extension/messaging.ts';
+
+interface ExtensionChrome {
+  runtime: { sendMessage(message: unknown): Promise<{ res?: unknown; err?: { message?: string } } | undefined> };
+}
 
 export class OptionsPage {
   private constructor(readonly page: Page) {}
@@ -15,5 +20,45 @@ export class OptionsPage {
     await this.page.getByLabel('Invite code').fill(inviteCode);
     await this.page.getByLabel('Your name').fill(name);
     await this.page.getByRole('button', { name: 'Connect' }).click();
+  }
+
+  /**
+   * Sends one message of the extension's protocol to the background from this extension
+   * page, encoded the way @webext-core/messaging does ({id, type, data, timestamp}, answered
+   * with {res} or {err}), so the test drives the same handlers the popup and content use.
+   */
+  async send<K extends keyof ProtocolMap>(
+    type: K,
+    ...data: Parameters<ProtocolMap[K]>
+  ): Promise<ReturnType<ProtocolMap[K]>> {
+    const answer = await this.page.evaluate(
+      ([type, data]) =>
+        // The page's own `chrome`, not in this file's types (e2e code runs in Node).
+        (globalThis as unknown as { chrome: ExtensionChrome }).chrome.runtime.sendMessage({
+          id: Math.floor(Math.random() * 1e9),
+          type,
+          data,
+          timestamp: Date.now(),
+        }),
+      [type, data[0]] as const,
+    );
+    if (!answer || answer.err) throw new Error(`${type} failed: ${answer?.err?.message ?? 'no answer'}`);
+    return answer.res as ReturnType<ProtocolMap[K]>;
+  }
+
+  syncNow() {
+    return this.send('syncNow');
+  }
+
+  syncState() {
+    return this.send('syncState');
+  }
+
+  listTemplates() {
+    return this.send('listTemplates');
+  }
+
+  recordInteraction(interaction: Parameters<ProtocolMap['recordInteraction']>[0]) {
+    return this.send('recordInteraction', interaction);
   }
 }

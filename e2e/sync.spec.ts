@@ -1,0 +1,159 @@
+// Sync between the built extension and a real API: templates reach a connected member, and
+// interactions recorded while the server is down arrive exactly once when it is back.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from './fixtures.ts';
+import { OptionsPage } from './pages/options.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+test('a template a manager creates reaches a connected member on "sync now"', async ({ api, context, extensionId }) => {
+  const team = await api.call('POST', '/v1/teams', { body: { name: 'Northwind Coffee', ownerName: 'Ana' } });
+  const welcome = await api.call('POST', '/v1/templates', { token: team.token, body: { title: 'Welcome', body: 'Karibu!' } });
+  const options = await OptionsPage.open(context, extensionId);
+  await options.connect(api.url, team.invites.member, 'Amani');
+  await expect(options.page.getByText(/Northwind Coffee/)).toBeVisible();
+  // Saving the connection alone pulls: the existing template arrives without "sync now".
+  await expect.poll(async () => (await options.listTemplates()).map((t) => t.id)).toEqual([welcome.template.id]);
+
+  const created = await api.call('POST', '/v1/templates', {
+    token: team.token,
+    body: { title: 'Thanks', body: 'Asante sana, {{name}}!', shortcut: ';thanks' },
+  });
+  expect(created.template.id).toBeTruthy();
+
+  const run = await options.syncNow();
+  expect(run.connected && run.pull.status).toBe('done');
+  await expect
+    .poll(async () => (await options.listTemplates()).map((t) => [t.title, t.shortcut]).sort())
+    .toEqual([
+      ['Thanks', ';thanks'],
+      ['Welcome', null],
+    ]);
+  const state = await options.syncState();
+  expect(state.lastSyncAt).toBeTruthy();
+  expect(state.lastStatus).toBeUndefined();
+});
+
+test('interactions recorded while the API is down arrive exactly once after it is back', async ({ context, extensionId }) => {
+  // Its own API process, so it can be stopped and started again on the same port and data.
+  const dataDir = mkdtempSync(join(tmpdir(), 'chorus-e2e-restart-'));
+  const port = await freePort();
+  let server = await ApiProcess.start(dataDir, port);
+  try {
+    const team = await server.json('POST', '/v1/teams', { body: { name: 'Kahawa Bora', ownerName: 'Ana' } });
+    const options = await OptionsPage.open(context, extensionId);
+    await options.connect(server.url, team.invites.member, 'Amani');
+    await expect(options.page.getByText(/Kahawa Bora/)).toBeVisible();
+
+    await server.stop();
+    const id = uuidv7();
+    const interaction = {
+      id,
+      itemKey: 'x:1790000000000000001',
+      platform: 'x' as const,
+      kind: 'reply' as const,
+      actedAt: new Date().toISOString(),
+      responseMs: 60_000,
+    };
+    await options.recordInteraction(interaction);
+    // Recording the same interaction again (a retried message) must not send it twice.
+    await options.recordInteraction(interaction);
+    await expect.poll(async () => (await options.syncState()).pending.interactions).toBe(1);
+    // The debounced push fails against the stopped server, and the record stays queued.
+    await expect.poll(async () => (await options.syncState()).lastStatus, { timeout: 20_000 }).toBe('retry');
+    expect((await options.syncState()).pending.interactions).toBe(1);
+
+    server = await ApiProcess.start(dataDir, port);
+    await expect
+      .poll(async () => {
+        const run = await options.syncNow();
+        return run.connected && run.flush.status;
+      })
+      .toBe('done');
+    expect((await options.syncState()).pending.interactions).toBe(0);
+    // A second push after the acknowledgement sends nothing again.
+    await options.syncNow();
+
+    const day = new Date().toISOString().slice(0, 10);
+    const csv = await server.text(`/v1/export/interactions.csv?from=${day}&to=${day}&tz=UTC`, team.token);
+    const rows = csv.split(/\r?\n/).filter((line) => line.startsWith(id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('Amani');
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+/** The API server (api/server.ts) on a given port and data folder, which outlive the process. */
+class ApiProcess {
+  private constructor(
+    private readonly proc: ChildProcess,
+    readonly url: string,
+  ) {}
+
+  static async start(dataDir: string, port: number): Promise<ApiProcess> {
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
+      cwd: root,
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CHORUS_DATA_DIR: dataDir, DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      const onData = (chunk: Buffer) => {
+        out += chunk.toString();
+        const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+        if (m) resolve(m[1]!);
+      };
+      proc.stdout!.on('data', onData);
+      proc.stderr!.on('data', onData);
+      proc.on('exit', (code) => reject(new Error(`API exited (${code}): ${out}`)));
+    });
+    return new ApiProcess(proc, url);
+  }
+
+  async json(method: string, path: string, opts: { token?: string; body?: unknown } = {}): Promise<any> {
+    const headers: Record<string, string> = {};
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    if (opts.body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(this.url + path, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+    return res.json();
+  }
+
+  async text(path: string, token: string): Promise<string> {
+    const res = await fetch(this.url + path, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    return res.text();
+  }
+
+  async stop(): Promise<void> {
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
+    const exited = new Promise((r) => this.proc.once('exit', r));
+    this.proc.kill('SIGTERM');
+    await exited;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** A UUIDv7 (48-bit millisecond time, then random bits), as the extension makes them. */
+function uuidv7(): string {
+  const time = Date.now().toString(16).padStart(12, '0');
+  const rand = randomUUID().replace(/-/g, '');
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${rand.slice(0, 3)}-8${rand.slice(3, 6)}-${rand.slice(6, 18)}`;
+}
