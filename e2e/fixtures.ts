@@ -15,14 +15,19 @@ export interface Api {
   url: string;
   /** POST/GET JSON against the API. */
   call(method: string, path: string, opts?: { token?: string; body?: unknown }): Promise<any>;
+  /** A text answer (CSV exports), which must be 200. */
+  text(path: string, token: string): Promise<string>;
+  /** Stops the process; a data folder the fixture made itself is removed too. */
   stop(): Promise<void>;
 }
 
-export async function startApi(): Promise<Api> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'chorus-e2e-'));
+/** The API server (api/server.ts) as a process; by default on a free port and a fresh
+ * data folder, or on a given port and folder to restart it where it was. */
+export async function startApi(where: { dataDir?: string; port?: number } = {}): Promise<Api> {
+  const dataDir = where.dataDir ?? mkdtempSync(join(tmpdir(), 'chorus-e2e-'));
   const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CHORUS_DATA_DIR: dataDir, DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(where.port ?? 0), HOST: '127.0.0.1', CHORUS_DATA_DIR: dataDir, DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -45,11 +50,18 @@ export async function startApi(): Promise<Api> {
       const res = await fetch(url + path, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
       return res.json();
     },
+    async text(path, token) {
+      const res = await fetch(url + path, { headers: { authorization: `Bearer ${token}` } });
+      if (res.status !== 200) throw new Error(`GET ${path}: ${res.status}`);
+      return res.text();
+    },
     async stop() {
-      const exited = new Promise((r) => proc.once('exit', r));
-      proc.kill('SIGTERM');
-      await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+      if (proc.exitCode === null && proc.signalCode === null) {
+        const exited = new Promise((r) => proc.once('exit', r));
+        proc.kill('SIGTERM');
+        await exited;
+      }
+      if (!where.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,16 +1,13 @@
 // Sync between the built extension and a real API: templates reach a connected member, and
 // interactions recorded while the server is down arrive exactly once when it is back.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { expect, test } from './fixtures.ts';
+import { expect, startApi, test } from './fixtures.ts';
 import { OptionsPage } from './pages/options.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 
 test('a template a manager creates reaches a connected member on "sync now"', async ({ api, context, extensionId }) => {
   const team = await api.call('POST', '/v1/teams', { body: { name: 'Northwind Coffee', ownerName: 'Ana' } });
@@ -44,9 +41,9 @@ test('interactions recorded while the API is down arrive exactly once after it i
   // Its own API process, so it can be stopped and started again on the same port and data.
   const dataDir = mkdtempSync(join(tmpdir(), 'chorus-e2e-restart-'));
   const port = await freePort();
-  let server = await ApiProcess.start(dataDir, port);
+  let server = await startApi({ dataDir, port });
   try {
-    const team = await server.json('POST', '/v1/teams', { body: { name: 'Kahawa Bora', ownerName: 'Ana' } });
+    const team = await server.call('POST', '/v1/teams', { body: { name: 'Kahawa Bora', ownerName: 'Ana' } });
     const options = await OptionsPage.open(context, extensionId);
     await options.connect(server.url, team.invites.member, 'Amani');
     await expect(options.page.getByText(/Kahawa Bora/)).toBeVisible();
@@ -69,7 +66,7 @@ test('interactions recorded while the API is down arrive exactly once after it i
     await expect.poll(async () => (await options.syncState()).lastStatus, { timeout: 20_000 }).toBe('retry');
     expect((await options.syncState()).pending.interactions).toBe(1);
 
-    server = await ApiProcess.start(dataDir, port);
+    server = await startApi({ dataDir, port });
     await expect
       .poll(async () => {
         const run = await options.syncNow();
@@ -90,55 +87,6 @@ test('interactions recorded while the API is down arrive exactly once after it i
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
-
-/** The API server (api/server.ts) on a given port and data folder, which outlive the process. */
-class ApiProcess {
-  private constructor(
-    private readonly proc: ChildProcess,
-    readonly url: string,
-  ) {}
-
-  static async start(dataDir: string, port: number): Promise<ApiProcess> {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
-      cwd: root,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CHORUS_DATA_DIR: dataDir, DATABASE_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      const onData = (chunk: Buffer) => {
-        out += chunk.toString();
-        const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-        if (m) resolve(m[1]!);
-      };
-      proc.stdout!.on('data', onData);
-      proc.stderr!.on('data', onData);
-      proc.on('exit', (code) => reject(new Error(`API exited (${code}): ${out}`)));
-    });
-    return new ApiProcess(proc, url);
-  }
-
-  async json(method: string, path: string, opts: { token?: string; body?: unknown } = {}): Promise<any> {
-    const headers: Record<string, string> = {};
-    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    if (opts.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(this.url + path, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
-    return res.json();
-  }
-
-  async text(path: string, token: string): Promise<string> {
-    const res = await fetch(this.url + path, { headers: { authorization: `Bearer ${token}` } });
-    expect(res.status).toBe(200);
-    return res.text();
-  }
-
-  async stop(): Promise<void> {
-    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
-    const exited = new Promise((r) => this.proc.once('exit', r));
-    this.proc.kill('SIGTERM');
-    await exited;
-  }
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
