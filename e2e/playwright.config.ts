@@ -6,6 +6,8 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   timeout: 60_000,
   workers: 1,
+  // The screenshot renders (docs/screenshots) run only on request: npm run screenshots.
+  grepInvert: process.env.CHORUS_SCREENSHOTS ? undefined : /screenshot:/,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: '../test-results/playwright.json' }]],
   outputDir: '../test-results/playwright-artifacts',

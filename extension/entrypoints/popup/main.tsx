@@ -7,10 +7,16 @@ import { applyUiLanguage } from '../../ui/direction';
 import '../../ui/base.css';
 import './style.css';
 import { isolate } from '../../ui/isolate';
+import { SummaryView } from './SummaryView';
+import { SyncPanel } from './SyncPanel';
 
 function Popup() {
   // undefined while storage is read, null when there is no connection.
   const [connection, setConnection] = useState<Connection | null>();
+  // Bumped after "Sync now", so the figures include what was just sent.
+  const [reloadKey, setReloadKey] = useState(0);
+  const locale = i18n.t('lang');
+  const rtl = i18n.t('dir') === 'rtl';
 
   useEffect(() => {
     void loadConnection().then((stored) => setConnection(stored ?? null));
@@ -23,14 +29,33 @@ function Popup() {
 
   return (
     <main class="popup">
-      <h1>{i18n.t('extName')}</h1>
-      {connection === null && <p>{i18n.t('notConnected')}</p>}
-      {connection && (
-        <p>{i18n.t('connectedAs', { team: isolate(connection.team.name), member: isolate(connection.member.name) })}</p>
+      <header class="popup-head">
+        <h1>{i18n.t('extName')}</h1>
+        {connection && (
+          <p class="muted small team">
+            {i18n.t('connectedAs', { team: isolate(connection.team.name), member: isolate(connection.member.name) })}
+          </p>
+        )}
+      </header>
+      {connection === null && (
+        <div class="onboarding">
+          <p>{i18n.t('notConnected')}</p>
+          <button type="button" onClick={() => void openOptions()}>
+            {i18n.t('openOptions')}
+          </button>
+        </div>
       )}
-      <button type="button" onClick={() => void openOptions()}>
-        {i18n.t('openOptions')}
-      </button>
+      {connection && (
+        <>
+          <SyncPanel locale={locale} onSynced={() => setReloadKey((n) => n + 1)} />
+          <SummaryView connection={connection} locale={locale} rtl={rtl} reloadKey={reloadKey} />
+          <footer class="popup-foot">
+            <button type="button" class="link" onClick={() => void openOptions()}>
+              {i18n.t('openOptions')}
+            </button>
+          </footer>
+        </>
+      )}
     </main>
   );
 }

@@ -1,0 +1,189 @@
+// The popup against a real API: a manager sees the team's figures as /v1/summary computes
+// them, a member their own. `npm run screenshots` also renders docs/screenshots from it
+// (English and Persian, light and dark).
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { type Api, chromiumPath, expect, extensionDir, test } from './fixtures.ts';
+import { OptionsPage } from './pages/options.ts';
+import { PopupPage, type SummaryRange } from './pages/popup.ts';
+
+const MINUTE = 60_000;
+
+test('a manager sees the team summary the API computes, with a row per member', async ({ api, context, extensionId }) => {
+  const team = await api.call('POST', '/v1/teams', { body: { name: 'Northwind Coffee', ownerName: 'Ana' } });
+  const amani = await api.call('POST', '/v1/join', { body: { code: team.invites.member, name: 'Amani' } });
+  const now = Date.now();
+  const pushed = await api.call('POST', '/v1/interactions', {
+    token: amani.token,
+    body: {
+      interactions: [
+        interaction({ platform: 'x', actedAt: now - 30 * MINUTE, replyMinutes: 12, category: 'question', lang: 'sw' }),
+        interaction({ platform: 'reddit', actedAt: now - 20 * MINUTE, replyMinutes: 125, category: 'complaint', lang: 'fa' }),
+        interaction({ platform: 'x', actedAt: now - 10 * MINUTE, replyMinutes: 3, category: 'praise', lang: 'en' }),
+        interaction({ platform: 'youtube', actedAt: now - 5 * MINUTE, kind: 'like' }),
+      ],
+    },
+  });
+  expect(pushed.accepted).toHaveLength(4);
+
+  const options = await OptionsPage.open(context, extensionId);
+  await options.connect(api.url, team.invites.manager, 'Mira');
+  await expect(options.page.getByText(/Northwind Coffee/)).toBeVisible();
+
+  const popup = await PopupPage.open(context, extensionId);
+  const expected = await summaryFor(api, team.token, await popup.summaryRange());
+  expect(expected.totals.interactions).toBe(4);
+  await expect(popup.kpi('interactions')).toHaveText(String(expected.totals.interactions));
+  await expect(popup.kpi('replies')).toHaveText(String(expected.totals.replies));
+  const row = popup.memberRow('Amani');
+  const amaniFigures = expected.byMember.find((m: { name: string }) => m.name === 'Amani');
+  await expect(row.getByRole('cell')).toHaveText([String(amaniFigures.interactions), String(amaniFigures.replies), /min/]);
+  await expect(popup.page.getByText('Sync now')).toBeEnabled();
+
+  // A new interaction, then "Sync now": the figures follow the server's.
+  await api.call('POST', '/v1/interactions', {
+    token: amani.token,
+    body: { interactions: [interaction({ platform: 'linkedin', actedAt: Date.now(), replyMinutes: 40, category: 'question' })] },
+  });
+  await popup.syncNowButton().click();
+  await expect(popup.kpi('interactions')).toHaveText('5');
+  await expect(row.getByRole('cell').first()).toHaveText('5');
+});
+
+test('a member sees only their own work', async ({ api, context, extensionId }) => {
+  const team = await api.call('POST', '/v1/teams', { body: { name: 'Kahawa Bora', ownerName: 'Ana' } });
+  const dara = await api.call('POST', '/v1/join', { body: { code: team.invites.member, name: 'Dara' } });
+  const now = Date.now();
+  await api.call('POST', '/v1/interactions', {
+    token: dara.token,
+    body: { interactions: [interaction({ platform: 'x', actedAt: now - 15 * MINUTE, replyMinutes: 7, category: 'question' })] },
+  });
+
+  const options = await OptionsPage.open(context, extensionId);
+  await options.connect(api.url, team.invites.member, 'Amani');
+  await expect(options.page.getByText(/Kahawa Bora/)).toBeVisible();
+  const popup = await PopupPage.open(context, extensionId);
+  await expect(popup.page.getByRole('heading', { name: 'My activity' })).toBeVisible();
+  await expect(popup.kpi('replies')).toHaveText('0');
+  await expect(popup.page.getByText('Nothing recorded in this period yet.', { exact: false })).toBeVisible();
+  await expect(popup.page.getByRole('table')).toHaveCount(0);
+});
+
+const LANGUAGES = [
+  { lang: 'en', label: '7 days' },
+  { lang: 'fa', label: '۷ روز' },
+] as const;
+
+for (const { lang, label } of LANGUAGES) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`screenshot: manager popup, ${lang}, ${scheme}`, async ({ api }) => {
+      const team = await seedTeam(api);
+      const context = await chromium.launchPersistentContext('', {
+        executablePath: chromiumPath,
+        headless: true,
+        colorScheme: scheme,
+        locale: lang,
+        deviceScaleFactor: 2,
+        env: { ...process.env, LANGUAGE: lang, LANG: `${lang}.UTF-8` },
+        args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, `--lang=${lang}`, '--no-sandbox', '--disable-gpu', '--no-first-run'],
+      });
+      try {
+        const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+        const extensionId = new URL(worker.url()).host;
+        const options = await OptionsPage.open(context, extensionId);
+        await options.page.locator('#server-url').fill(api.url);
+        await options.page.locator('#invite-code').fill(team.invites.manager);
+        await options.page.locator('#member-name').fill('Mira');
+        await options.page.locator('form button[type="submit"]').click();
+        await expect(options.page.locator('.notice.ok')).toBeVisible();
+        await expect.poll(async () => (await options.syncState()).lastSyncAt).toBeTruthy();
+
+        const popup = await PopupPage.open(context, extensionId);
+        await popup.page.setViewportSize({ width: 360, height: 640 });
+        await popup.selectPeriod(label);
+        await expect(popup.page.locator('html')).toHaveAttribute('lang', lang);
+        await expect(popup.page.locator('.chart-bar').first()).toBeVisible();
+        const dir = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+        mkdirSync(dir, { recursive: true });
+        await popup.page.screenshot({ path: join(dir, `popup-manager-${lang}-${scheme}.png`), fullPage: true, animations: 'disabled' });
+      } finally {
+        await context.close();
+      }
+    });
+  }
+}
+
+async function summaryFor(api: Api, token: string, range: SummaryRange) {
+  const query = new URLSearchParams({ from: range.from, to: range.to, tz: range.tz });
+  return api.call('GET', `/v1/summary?${query}`, { token });
+}
+
+/** A team with a week of varied work by three members, for the screenshots. */
+async function seedTeam(api: Api) {
+  const team = await api.call('POST', '/v1/teams', { body: { name: 'Kahawa Bora', ownerName: 'Ana' } });
+  const members = await Promise.all(
+    ['Amani Wanjiru', 'Dara Farahani', 'Noa Levi'].map((name) => api.call('POST', '/v1/join', { body: { code: team.invites.member, name } })),
+  );
+  const platforms = ['x', 'instagram', 'facebook', 'linkedin', 'reddit', 'youtube'] as const;
+  const categories = ['question', 'question', 'complaint', 'praise', 'purchase_intent', 'other', 'spam'] as const;
+  const langs = ['sw', 'en', 'fa', 'he', 'vi', 'sw', 'en'];
+  const perDay = [5, 8, 6, 11, 9, 4, 7];
+  const now = Date.now();
+  for (const [index, member] of members.entries()) {
+    const interactions = [];
+    for (const [day, count] of perDay.entries()) {
+      for (let n = 0; n < count - index * 2 && n < count; n++) {
+        const seed = day * 31 + n * 7 + index * 13;
+        interactions.push(
+          interaction({
+            platform: platforms[seed % platforms.length]!,
+            actedAt: now - (6 - day) * 24 * 60 * MINUTE - (n + 1) * 9 * MINUTE,
+            replyMinutes: 3 + ((seed * 17) % 140),
+            category: categories[seed % categories.length]!,
+            lang: langs[(seed + index) % langs.length]!,
+            kind: seed % 5 === 0 ? 'like' : 'reply',
+          }),
+        );
+      }
+    }
+    await api.call('POST', '/v1/interactions', { token: member.token, body: { interactions } });
+  }
+  return team;
+}
+
+function interaction(opts: {
+  platform: string;
+  actedAt: number;
+  replyMinutes?: number;
+  category?: string;
+  lang?: string;
+  kind?: 'reply' | 'like';
+}) {
+  const replyMs = (opts.replyMinutes ?? 0) * MINUTE;
+  return {
+    id: uuidv7(opts.actedAt),
+    itemKey: `${opts.platform}:${randomUUID().replace(/-/g, '')}`,
+    platform: opts.platform,
+    kind: opts.kind ?? 'reply',
+    actedAt: new Date(opts.actedAt).toISOString(),
+    ...(opts.replyMinutes === undefined
+      ? {}
+      : {
+          itemPostedAt: new Date(opts.actedAt - replyMs).toISOString(),
+          seenAt: new Date(opts.actedAt - replyMs + MINUTE / 2).toISOString(),
+          responseMs: replyMs,
+        }),
+    ...(opts.category && { category: opts.category }),
+    ...(opts.lang && { lang: opts.lang }),
+  };
+}
+
+/** A UUIDv7 (48-bit millisecond time, then random bits), as the extension makes them. */
+function uuidv7(at: number): string {
+  const time = at.toString(16).padStart(12, '0');
+  const rand = randomUUID().replace(/-/g, '');
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${rand.slice(0, 3)}-8${rand.slice(3, 6)}-${rand.slice(6, 18)}`;
+}
