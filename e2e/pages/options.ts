@@ -1,5 +1,5 @@
 // Page object for the extension's options page.
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import type { ProtocolMap } from '../../extension/messaging.ts';
 
 interface ExtensionChrome {
@@ -60,5 +60,58 @@ export class OptionsPage {
 
   recordInteraction(interaction: Parameters<ProtocolMap['recordInteraction']>[0]) {
     return this.send('recordInteraction', interaction);
+  }
+
+  /** The team settings form (GET /v1/team), once loaded. */
+  settingsForm(): Locator {
+    return this.page.locator('form.settings');
+  }
+
+  /** Every input and select of the team settings. */
+  settingsInputs(): Locator {
+    return this.settingsForm().locator('input, select');
+  }
+
+  async setTimeZone(zone: string): Promise<void> {
+    await this.page.getByLabel('Time zone').selectOption(zone);
+  }
+
+  async setSla(category: 'question' | 'complaint', minutes: number): Promise<void> {
+    await this.page.locator(`#sla-${category}`).fill(String(minutes));
+  }
+
+  async saveSettings(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Save settings' }).click();
+  }
+
+  async disconnect(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Disconnect' }).click();
+    await this.page.getByRole('alertdialog').getByRole('button', { name: 'Disconnect' }).click();
+  }
+
+  /** The rows of the rejected-records table. */
+  deadLetterRows(): Locator {
+    return this.page.locator('table.dead tbody tr');
+  }
+
+  /** Writes a dead letter into the extension's IndexedDB, as the background does when the server rejects a record. */
+  async addDeadLetter(row: { teamId: string; kind: 'interactions' | 'items'; id: string; reason: string; at: string }): Promise<void> {
+    await this.page.evaluate(
+      (row) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('chorus');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('deadLetters', 'readwrite');
+            tx.objectStore('deadLetters').put(row);
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      row,
+    );
   }
 }
