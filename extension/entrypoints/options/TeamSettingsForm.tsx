@@ -7,6 +7,12 @@ import type { Connection } from '../../connection';
 import { timeZones, weekdays } from '../../ui/weekdays';
 import { fetchTeam, saveTeamSettings, type TeamFailure } from './teamApi';
 
+/** The SLA inputs, one per actionable category. */
+const SLA_FIELDS = [
+  { category: 'question', label: 'slaQuestion' },
+  { category: 'complaint', label: 'slaComplaint' },
+] as const;
+
 interface Draft {
   timeZone: string;
   days: number[];
@@ -187,32 +193,21 @@ export function TeamSettingsForm({ connection }: { connection: Connection }) {
               <legend>{i18n.t('slaTitle')}</legend>
               <p class="muted small hint">{i18n.t('slaHint')}</p>
               <div class="row">
-                <div class="field">
-                  <label for="sla-question">{i18n.t('slaQuestion')}</label>
-                  <input
-                    id="sla-question"
-                    type="number"
-                    inputMode="numeric"
-                    min={1}
-                    max={43200}
-                    value={draft.question}
-                    onInput={(event) => change({ question: event.currentTarget.value })}
-                    {...invalid('sla-question')}
-                  />
-                </div>
-                <div class="field">
-                  <label for="sla-complaint">{i18n.t('slaComplaint')}</label>
-                  <input
-                    id="sla-complaint"
-                    type="number"
-                    inputMode="numeric"
-                    min={1}
-                    max={43200}
-                    value={draft.complaint}
-                    onInput={(event) => change({ complaint: event.currentTarget.value })}
-                    {...invalid('sla-complaint')}
-                  />
-                </div>
+                {SLA_FIELDS.map(({ category, label }) => (
+                  <div class="field" key={category}>
+                    <label for={`sla-${category}`}>{i18n.t(label)}</label>
+                    <input
+                      id={`sla-${category}`}
+                      type="number"
+                      inputMode="numeric"
+                      min={1}
+                      max={43200}
+                      value={draft[category]}
+                      onInput={(event) => change({ [category]: event.currentTarget.value })}
+                      {...invalid(`sla-${category}`)}
+                    />
+                  </div>
+                ))}
               </div>
             </fieldset>
 
