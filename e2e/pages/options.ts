@@ -114,4 +114,55 @@ export class OptionsPage {
       row,
     );
   }
+
+  /** The reply templates card. */
+  templatesCard(): Locator {
+    return this.page.locator('section.templates');
+  }
+
+  /** The listed template whose text (title, shortcut, body…) contains `text`. */
+  templateRow(text: string | RegExp): Locator {
+    return this.templatesCard().locator('li.template:not(.editing)').filter({ hasText: text });
+  }
+
+  /** The open template editor (the form, or its conflict view). */
+  templateEditor(): Locator {
+    return this.templatesCard().locator('.template-editor');
+  }
+
+  async newTemplate(): Promise<void> {
+    await this.templatesCard().getByRole('button', { name: 'New template' }).click();
+  }
+
+  async editTemplate(text: string | RegExp): Promise<void> {
+    await this.templateRow(text).getByRole('button', { name: 'Edit' }).click();
+  }
+
+  /** Fills the open editor; checkboxes named in `categories`/`platforms` are ticked, others left as they are. */
+  async fillTemplate(fields: { title?: string; body?: string; shortcut?: string; lang?: string; categories?: string[]; platforms?: string[] }): Promise<void> {
+    const editor = this.templateEditor();
+    if (fields.title !== undefined) await editor.getByLabel('Title', { exact: true }).fill(fields.title);
+    if (fields.body !== undefined) await editor.getByLabel('Text', { exact: true }).fill(fields.body);
+    if (fields.shortcut !== undefined) await editor.getByLabel('Shortcut', { exact: true }).fill(fields.shortcut);
+    if (fields.lang !== undefined) await editor.getByLabel('Language', { exact: true }).fill(fields.lang);
+    for (const name of fields.categories ?? []) await editor.getByRole('group', { name: 'Categories' }).getByLabel(name, { exact: true }).check();
+    for (const name of fields.platforms ?? []) await editor.getByRole('group', { name: 'Platforms' }).getByLabel(name, { exact: true }).check();
+  }
+
+  async saveTemplate(): Promise<void> {
+    await this.templateEditor().getByRole('button', { name: 'Save template' }).click();
+  }
+
+  /** The two sides of a save conflict: the manager's draft and the server's current record. */
+  conflictVersions(): { mine: Locator; theirs: Locator } {
+    return { mine: this.page.getByTestId('template-mine'), theirs: this.page.getByTestId('template-theirs') };
+  }
+
+  async keepMine(): Promise<void> {
+    await this.templateEditor().getByRole('button', { name: 'Keep mine' }).click();
+  }
+
+  async searchTemplates(query: string): Promise<void> {
+    await this.templatesCard().getByLabel('Search templates').fill(query);
+  }
 }

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TeamSettings } from '../../../shared/schemas';
 import type { Connection } from '../../connection';
 import { timeZones, weekdays } from '../../ui/weekdays';
-import { fetchTeam, saveTeamSettings, type TeamFailure } from './teamApi';
+import { failureText, fetchTeam, saveTeamSettings, type TeamFailure } from './teamApi';
 
 /** The SLA inputs, one per actionable category. */
 const SLA_FIELDS = [
@@ -57,17 +57,6 @@ function fromDraft(draft: Draft): TeamSettings {
     slaMinutes: { question: Number(draft.question), complaint: Number(draft.complaint) },
     syncReplyText: draft.syncReplyText,
   };
-}
-
-function failureText(failure: TeamFailure): string {
-  switch (failure.kind) {
-    case 'api':
-      return failure.message;
-    case 'unreachable':
-      return i18n.t('summaryUnreachable');
-    case 'unexpected':
-      return i18n.t('errorUnexpected', { status: failure.status });
-  }
 }
 
 export function TeamSettingsForm({ connection }: { connection: Connection }) {

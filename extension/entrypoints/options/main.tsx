@@ -7,6 +7,7 @@ import { ConnectForm } from './ConnectForm';
 import { ConnectionCard } from './ConnectionCard';
 import { DeadLetters } from './DeadLetters';
 import { TeamSettingsForm } from './TeamSettingsForm';
+import { Templates } from './Templates';
 import '../../ui/base.css';
 import './style.css';
 
@@ -33,6 +34,7 @@ function Options() {
         <>
           <ConnectionCard connection={connection} onDisconnected={() => setConnection(null)} />
           <TeamSettingsForm key={connection.token} connection={connection} />
+          <Templates key={connection.token} connection={connection} />
           <DeadLetters teamId={connection.team.id} locale={locale} />
         </>
       )}

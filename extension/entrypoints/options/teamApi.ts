@@ -1,4 +1,5 @@
 // The team's settings on its server: read by every member, changed by owners and managers.
+import { i18n } from '#i18n';
 import { ApiError, TeamWithSettings, type TeamSettings } from '../../../shared/schemas';
 import type { Connection } from '../../connection';
 
@@ -41,4 +42,16 @@ export function fetchTeam(connection: Connection, signal?: AbortSignal): Promise
 /** Sends the whole settings object: the server replaces business hours as a whole anyway. */
 export function saveTeamSettings(connection: Connection, settings: TeamSettings): Promise<TeamResult> {
   return call(connection, { method: 'PATCH', body: JSON.stringify({ settings }) });
+}
+
+/** What to tell the person when a call to the team's server failed. */
+export function failureText(failure: TeamFailure): string {
+  switch (failure.kind) {
+    case 'api':
+      return failure.message;
+    case 'unreachable':
+      return i18n.t('summaryUnreachable');
+    case 'unexpected':
+      return i18n.t('errorUnexpected', { status: failure.status });
+  }
 }

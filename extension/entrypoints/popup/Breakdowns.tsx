@@ -1,20 +1,7 @@
 // Where the work went: by platform, by category (each with its own colour) and by language.
 import { i18n } from '#i18n';
-import { formatCount, languageName } from '../../ui/format';
+import { formatCount, languageName, PLATFORM_NAMES } from '../../ui/format';
 import type { Summary } from './summary';
-
-const PLATFORM_NAMES: Record<string, string> = {
-  x: 'X',
-  linkedin: 'LinkedIn',
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  reddit: 'Reddit',
-  youtube: 'YouTube',
-  mastodon: 'Mastodon',
-  bluesky: 'Bluesky',
-  threads: 'Threads',
-  tiktok: 'TikTok',
-};
 
 const CATEGORY_NAMES: Record<string, () => string> = {
   question: () => i18n.t('categoryQuestion'),
@@ -33,7 +20,7 @@ interface Row {
 }
 
 export function Breakdowns({ summary, locale }: { summary: Summary; locale: string }) {
-  const platforms: Row[] = summary.byPlatform.map((p) => ({ key: p.platform, name: PLATFORM_NAMES[p.platform] ?? p.platform, count: p.interactions }));
+  const platforms: Row[] = summary.byPlatform.map((p) => ({ key: p.platform, name: PLATFORM_NAMES[p.platform as keyof typeof PLATFORM_NAMES] ?? p.platform, count: p.interactions }));
   const categories: Row[] = summary.byCategory.map((c) => ({
     key: c.category,
     name: CATEGORY_NAMES[c.category]?.() ?? c.category,
