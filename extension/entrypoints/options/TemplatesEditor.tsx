@@ -10,7 +10,8 @@ import { isolate } from '../../ui/isolate';
 import { failureText } from './teamApi';
 import { createTemplate, deleteTemplate, updateTemplate, type TemplateResult } from './templatesApi';
 import { PLATFORM_NAMES } from '../../ui/format';
-import { BodyPreview, CATEGORY_NAMES, CategoryChips, languageLabel, PlatformList } from './TemplatesParts';
+import { CATEGORY_NAMES } from '../../ui/categories';
+import { BodyPreview, CategoryChips, languageLabel, PlatformList } from './TemplatesParts';
 
 interface Draft {
   title: string;

@@ -2,16 +2,8 @@
 // and platforms, the coloured category chips, the body preview and the search.
 import { i18n } from '#i18n';
 import type { Category, Platform, Template } from '../../../shared/schemas';
+import { CATEGORY_NAMES } from '../../ui/categories';
 import { languageName, PLATFORM_NAMES } from '../../ui/format';
-
-export const CATEGORY_NAMES: Record<Category, () => string> = {
-  question: () => i18n.t('categoryQuestion'),
-  complaint: () => i18n.t('categoryComplaint'),
-  praise: () => i18n.t('categoryPraise'),
-  purchase_intent: () => i18n.t('categoryPurchaseIntent'),
-  spam: () => i18n.t('categorySpam'),
-  other: () => i18n.t('categoryOther'),
-};
 
 /** "Swahili (sw)" in the UI language; the bare tag when Intl does not know it. */
 export function languageLabel(tag: string | null, locale: string): string {

@@ -1,16 +1,8 @@
 // Where the work went: by platform, by category (each with its own colour) and by language.
 import { i18n } from '#i18n';
+import { CATEGORY_NAMES } from '../../ui/categories';
 import { formatCount, languageName, PLATFORM_NAMES } from '../../ui/format';
 import type { Summary } from './summary';
-
-const CATEGORY_NAMES: Record<string, () => string> = {
-  question: () => i18n.t('categoryQuestion'),
-  complaint: () => i18n.t('categoryComplaint'),
-  praise: () => i18n.t('categoryPraise'),
-  purchase_intent: () => i18n.t('categoryPurchaseIntent'),
-  spam: () => i18n.t('categorySpam'),
-  other: () => i18n.t('categoryOther'),
-};
 
 interface Row {
   key: string;
@@ -23,7 +15,7 @@ export function Breakdowns({ summary, locale }: { summary: Summary; locale: stri
   const platforms: Row[] = summary.byPlatform.map((p) => ({ key: p.platform, name: PLATFORM_NAMES[p.platform as keyof typeof PLATFORM_NAMES] ?? p.platform, count: p.interactions }));
   const categories: Row[] = summary.byCategory.map((c) => ({
     key: c.category,
-    name: CATEGORY_NAMES[c.category]?.() ?? c.category,
+    name: CATEGORY_NAMES[c.category as keyof typeof CATEGORY_NAMES]?.() ?? c.category,
     count: c.interactions,
     colour: c.category,
   }));
