@@ -20,7 +20,7 @@ test('Firefox: joining from the options page connects the background to the API'
     try {
       const options = await FirefoxExtensionPage.open(ff, 'options.html');
       // Nothing stored yet: the background answers, and has no connection.
-      expect(await options.send('syncState')).toMatchObject({ connected: false });
+      expect(await options.send('syncState', {})).toMatchObject({ connected: false });
 
       // fill() replaces the form's default server URL.
       await options.page.locator('#server-url').fill(api.url);
@@ -34,7 +34,7 @@ test('Firefox: joining from the options page connects the background to the API'
       expect(members.map((m: { name: string; role: string }) => [m.name, m.role])).toContainEqual(['Amani', 'member']);
 
       // The stored connection wakes the background's sync, which pulls the existing template.
-      await expect.poll(async () => (await options.send('listTemplates')).map((t) => t.id)).toEqual([welcome.template.id]);
+      await expect.poll(async () => (await options.send('listTemplates', {})).map((t) => t.id)).toEqual([welcome.template.id]);
 
       // A template created afterwards arrives on "sync now".
       const thanks = await api.call('POST', '/v1/templates', {
@@ -42,15 +42,15 @@ test('Firefox: joining from the options page connects the background to the API'
         body: { title: 'Thanks', body: 'Asante sana, {{name}}!', shortcut: ';thanks' },
       });
       expect(thanks.template.id).toBeTruthy();
-      const run = await options.send('syncNow');
+      const run = await options.send('syncNow', {});
       expect(run.connected && run.pull.status).toBe('done');
       await expect
-        .poll(async () => (await options.send('listTemplates')).map((t) => [t.title, t.shortcut]).sort())
+        .poll(async () => (await options.send('listTemplates', {})).map((t) => [t.title, t.shortcut]).sort())
         .toEqual([
           ['Thanks', ';thanks'],
           ['Welcome', null],
         ]);
-      const state = await options.send('syncState');
+      const state = await options.send('syncState', {});
       expect(state).toMatchObject({ connected: true, pending: { interactions: 0, items: 0 } });
       expect(state.lastSyncAt).toBeTruthy();
       expect(state.lastStatus).toBeUndefined();

@@ -2,8 +2,10 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { ApiError, JoinAnswer } from '../shared/schemas';
 
-/** Key in browser.storage.local that holds the member's connection to a team. */
-export const CONNECTION_KEY = 'chorus:connection';
+/** Key in browser.storage.local that holds the teams (brands) this browser is connected to. */
+export const CONNECTIONS_KEY = 'chorus:connections';
+/** Where one connection was kept before several teams were possible; read once and moved. */
+const LEGACY_CONNECTION_KEY = 'chorus:connection';
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8787';
 
 export const Connection = JoinAnswer.extend({ serverUrl: z.string() });
@@ -59,13 +61,34 @@ export async function joinTeam(
   return { ok: false, failure: { kind: 'unexpected', status: response.status } };
 }
 
-export async function loadConnection(): Promise<Connection | undefined> {
-  const stored = await browser.storage.local.get(CONNECTION_KEY);
-  const connection: unknown = stored[CONNECTION_KEY];
-  const parsed = Connection.safeParse(connection);
-  return parsed.success ? parsed.data : undefined;
+/** Every team this browser is connected to, in the order they were added (the first is the
+ * default brand). A stored entry that no longer parses is dropped rather than breaking all. */
+export async function loadConnections(): Promise<Connection[]> {
+  const stored = await browser.storage.local.get([CONNECTIONS_KEY, LEGACY_CONNECTION_KEY]);
+  const list: unknown = stored[CONNECTIONS_KEY];
+  if (Array.isArray(list)) return list.flatMap((entry) => Connection.safeParse(entry).data ?? []);
+  const legacy = Connection.safeParse(stored[LEGACY_CONNECTION_KEY]);
+  if (!legacy.success) return [];
+  await browser.storage.local.set({ [CONNECTIONS_KEY]: [legacy.data] });
+  await browser.storage.local.remove(LEGACY_CONNECTION_KEY);
+  return [legacy.data];
 }
 
+/** Adds a team, or replaces the connection to the same team (a new token after a revoke). */
 export async function saveConnection(connection: Connection): Promise<void> {
-  await browser.storage.local.set({ [CONNECTION_KEY]: connection });
+  const all = await loadConnections();
+  const existing = all.findIndex((c) => c.team.id === connection.team.id);
+  const next = existing < 0 ? [...all, connection] : all.with(existing, connection);
+  await browser.storage.local.set({ [CONNECTIONS_KEY]: next });
+}
+
+/** Disconnects one team. Its local records stay (teamId-scoped) and go out if it reconnects. */
+export async function removeConnection(teamId: string): Promise<void> {
+  const next = (await loadConnections()).filter((c) => c.team.id !== teamId);
+  await browser.storage.local.set({ [CONNECTIONS_KEY]: next });
+}
+
+export async function findConnection(teamId: string | undefined): Promise<Connection | undefined> {
+  const all = await loadConnections();
+  return teamId ? all.find((c) => c.team.id === teamId) : all[0];
 }

@@ -2,12 +2,40 @@
 // engine) and everything else: content scripts, popup, options. Content scripts cannot use
 // the store directly, since their IndexedDB belongs to the page's origin.
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Interaction, SeenItem } from '../shared/schemas';
-import type { LocalTemplate, OutboxKind } from './db';
+import type { Interaction, Platform, SeenItem } from '../shared/schemas';
+import type { BrandSource } from './brands';
+import type { LocalTemplate, LocalVoice, OutboxKind } from './db';
 import type { FlushResult, PullResult, SyncStatus } from './sync';
 
-/** What one "sync now" (or alarm) run did; absent parts mean there was no connection. */
-export type SyncRun = { connected: false } | { connected: true; flush: FlushResult; pull: PullResult };
+/** What one run did for one team. */
+export interface TeamRun {
+  teamId: string;
+  flush: FlushResult;
+  pull: PullResult;
+}
+/** What one "sync now" (or alarm) run did: per team, and all teams together (the worst
+ * status, the counts summed) for a single line of status. */
+export type SyncRun = { connected: false } | { connected: true; flush: FlushResult; pull: PullResult; teams: TeamRun[] };
+
+/** The page a content script runs on: its site and, where the page shows it, the signed-in account. */
+export interface PageRef {
+  platform: Platform;
+  account?: string;
+}
+
+/** What a content script needs to know about its page. */
+export type PageContext =
+  | { enabled: false; reason: 'site-off' | 'not-connected' }
+  | {
+      enabled: true;
+      teamId: string;
+      teamName: string;
+      memberName: string;
+      /** Why this brand: a rule for the account, the site's brand, or the first team. */
+      source: BrandSource;
+      templates: LocalTemplate[];
+      voice?: LocalVoice;
+    };
 
 export interface SyncState {
   connected: boolean;
@@ -23,14 +51,21 @@ export interface SyncState {
 }
 
 export interface ProtocolMap {
-  /** Stores the interaction and queues it for the server; answers once it is stored. */
-  recordInteraction(interaction: Interaction): void;
-  recordItemSeen(item: SeenItem): void;
-  /** Push then pull now, ignoring the push backoff (the member asked for it). */
-  syncNow(): SyncRun;
-  syncState(): SyncState;
-  /** Live (not deleted) templates of the connected team; empty when not connected. */
-  listTemplates(): LocalTemplate[];
+  /** Stores the interaction for the page's brand and queues it; answers once it is stored. */
+  recordInteraction(data: { interaction: Interaction; account?: string }): void;
+  recordItemSeen(data: { item: SeenItem; account?: string }): void;
+  /** Push then pull now, ignoring the push backoff (the member asked for it); all teams
+   * unless one is named. */
+  syncNow(data: { teamId?: string }): SyncRun;
+  /** One team's sync state, or all teams together. */
+  syncState(data: { teamId?: string }): SyncState;
+  /** Live (not deleted) templates of a team (default: the first connected); empty when not connected. */
+  listTemplates(data: { teamId?: string }): LocalTemplate[];
+  /** The brand, templates and voice for a page, or why Chorus stays off there. */
+  pageContext(page: PageRef): PageContext;
+  /** A site tab is in front: while these keep coming, templates and activity are pulled
+   * every few seconds instead of every minute. Answers whether Chorus is on for the site. */
+  siteActive(page: PageRef): boolean;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

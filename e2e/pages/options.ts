@@ -19,7 +19,7 @@ export class OptionsPage {
     await this.page.getByLabel('Server URL').fill(serverUrl);
     await this.page.getByLabel('Invite code').fill(inviteCode);
     await this.page.getByLabel('Your name').fill(name);
-    await this.page.getByRole('button', { name: 'Connect' }).click();
+    await this.page.getByRole('button', { name: 'Connect', exact: true }).click();
   }
 
   /**
@@ -46,20 +46,49 @@ export class OptionsPage {
     return answer.res as ReturnType<ProtocolMap[K]>;
   }
 
-  syncNow() {
-    return this.send('syncNow');
+  syncNow(teamId?: string) {
+    return this.send('syncNow', teamId ? { teamId } : {});
   }
 
-  syncState() {
-    return this.send('syncState');
+  syncState(teamId?: string) {
+    return this.send('syncState', teamId ? { teamId } : {});
   }
 
-  listTemplates() {
-    return this.send('listTemplates');
+  listTemplates(teamId?: string) {
+    return this.send('listTemplates', teamId ? { teamId } : {});
   }
 
-  recordInteraction(interaction: Parameters<ProtocolMap['recordInteraction']>[0]) {
-    return this.send('recordInteraction', interaction);
+  recordInteraction(interaction: Parameters<ProtocolMap['recordInteraction']>[0]['interaction'], account?: string) {
+    return this.send('recordInteraction', account ? { interaction, account } : { interaction });
+  }
+
+  /** Connects this browser to one more team (brand) from the Teams card. */
+  async addTeam(serverUrl: string, inviteCode: string, name: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Connect another team' }).click();
+    await this.connect(serverUrl, inviteCode, name);
+  }
+
+  /** The on/off switch of a site in the Sites card ("X", "Instagram"…). */
+  siteSwitch(site: string): Locator {
+    return this.page.locator('section.sites').getByRole('switch', { name: site, exact: true });
+  }
+
+  /** The brand chosen for a site, with several teams connected. */
+  siteBrand(site: string): Locator {
+    return this.page.getByLabel(`Brand on ${site}`, { exact: true });
+  }
+
+  async addAccountRule(site: string, handle: string, brand: string): Promise<void> {
+    const rules = this.page.locator('.account-rules');
+    await rules.getByLabel('Site', { exact: true }).selectOption({ label: site });
+    await rules.getByLabel('Account', { exact: true }).fill(handle);
+    await rules.getByLabel('Brand', { exact: true }).selectOption({ label: brand });
+    await rules.getByRole('button', { name: 'Add', exact: true }).click();
+  }
+
+  /** With several teams: the team whose settings and templates the page shows. */
+  async pickTeam(name: string): Promise<void> {
+    await this.page.locator('.team-picker').getByLabel('Team shown').selectOption({ label: name });
   }
 
   /** The team settings form (GET /v1/team), once loaded. */

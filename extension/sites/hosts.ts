@@ -1,3 +1,5 @@
+import type { Platform } from '../../shared/schemas';
+
 /**
  * The social sites Chorus works on, by registrable domain. A match pattern
  * `https://*.example.com/*` also matches the bare `example.com`, so each
@@ -18,6 +20,20 @@ export const SUPPORTED_DOMAINS = [
 ] as const;
 
 export type SupportedDomain = (typeof SUPPORTED_DOMAINS)[number];
+
+/** The platform each domain belongs to (threads.net and threads.com are one site). */
+export const PLATFORM_OF_DOMAIN: Record<SupportedDomain, Platform> = {
+  'x.com': 'x',
+  'linkedin.com': 'linkedin',
+  'facebook.com': 'facebook',
+  'instagram.com': 'instagram',
+  'reddit.com': 'reddit',
+  'youtube.com': 'youtube',
+  'bsky.app': 'bluesky',
+  'threads.net': 'threads',
+  'threads.com': 'threads',
+  'tiktok.com': 'tiktok',
+};
 
 /** Match patterns for the manifest's host permissions and the content script. */
 export const SUPPORTED_MATCHES: string[] = SUPPORTED_DOMAINS.map((domain) => `https://*.${domain}/*`);

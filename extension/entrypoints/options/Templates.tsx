@@ -32,6 +32,7 @@ function merge(local: readonly Template[], written: Map<string, Template>): Temp
 
 export function Templates({ connection }: { connection: Connection }) {
   const editable = connection.member.role !== 'member';
+  const teamId = connection.team.id;
   const locale = i18n.t('lang');
   const [templates, setTemplates] = useState<Template[]>();
   /** Whether the background has tried to pull at least once: until then an empty list means "not yet". */
@@ -46,14 +47,14 @@ export function Templates({ connection }: { connection: Connection }) {
 
   const reload = useCallback(async () => {
     try {
-      const [local, state] = await Promise.all([sendMessage('listTemplates'), sendMessage('syncState')]);
+      const [local, state] = await Promise.all([sendMessage('listTemplates', { teamId }), sendMessage('syncState', { teamId })]);
       setTemplates(merge(local, written.current));
       setSynced(state.lastSyncAt !== undefined || state.lastStatus !== undefined);
       setFailed(false);
     } catch {
       setFailed(true);
     }
-  }, []);
+  }, [teamId]);
 
   useEffect(() => {
     void reload();
@@ -70,7 +71,7 @@ export function Templates({ connection }: { connection: Connection }) {
   const syncThenReload = useCallback(async () => {
     setRefreshing(true);
     try {
-      await sendMessage('syncNow');
+      await sendMessage('syncNow', { teamId });
     } catch {
       // The background records the failure in its sync state; the local copy is still shown.
     } finally {

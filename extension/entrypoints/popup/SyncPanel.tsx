@@ -14,7 +14,7 @@ export function SyncPanel({ locale, onSynced }: { locale: string; onSynced: () =
   const [failed, setFailed] = useState(false);
 
   const refresh = () =>
-    sendMessage('syncState')
+    sendMessage('syncState', {})
       .then(setState)
       .catch(() => setState(undefined));
 
@@ -28,7 +28,7 @@ export function SyncPanel({ locale, onSynced }: { locale: string; onSynced: () =
     setSyncing(true);
     setFailed(false);
     try {
-      await sendMessage('syncNow');
+      await sendMessage('syncNow', {});
       onSynced();
     } catch {
       setFailed(true);
