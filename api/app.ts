@@ -26,6 +26,9 @@ const PUBLIC = new Set(['/v1/teams', '/v1/join']);
 const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension|safari-web-extension):\/\/[a-z0-9-]+$/i;
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 const BODYLESS_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const IMPORT_PATH = '/v1/templates/import';
+/** POST /v1/templates/import may be this many times CHORUS_BODY_LIMIT. */
+export const IMPORT_BODY_FACTOR = 4;
 
 export function createApp(opts: AppOptions) {
   const config = { ...loadConfig({}), ...opts.config };
@@ -74,14 +77,16 @@ export function createApp(opts: AppOptions) {
     }
     await next();
   });
-  app.use(
-    '/v1/*',
+  const limitBody = (maxSize: number) =>
     bodyLimit({
-      maxSize: config.bodyLimitBytes,
-      onError: (c) =>
-        c.json(errorBody('payload_too_large', `The body is larger than ${config.bodyLimitBytes} bytes; send smaller batches`), 413),
-    }),
-  );
+      maxSize,
+      onError: (c) => c.json(errorBody('payload_too_large', `The body is larger than ${maxSize} bytes; send smaller batches`), 413),
+    });
+  const normalBody = limitBody(config.bodyLimitBytes);
+  // A template import is one file of up to 500 templates of up to 5000 characters each
+  // (more with variants, up to 3 bytes a character in UTF-8); it cannot be split.
+  const importBody = limitBody(IMPORT_BODY_FACTOR * config.bodyLimitBytes);
+  app.use('/v1/*', (c, next) => (c.req.path === IMPORT_PATH ? importBody(c, next) : normalBody(c, next)));
   const auth = authenticate(deps);
   app.use('/v1/*', (c, next) => (PUBLIC.has(c.req.path) ? next() : auth(c, next)));
   // A body that is not JSON is refused: the JSON validators would otherwise read it as `{}`,

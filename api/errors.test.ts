@@ -100,6 +100,13 @@ const routes: Record<string, (f: Seeded) => Req> = {
     role: 'manager',
   }),
   'DELETE /v1/templates/:id': (f) => ({ method: 'DELETE', path: `/v1/templates/${f.template.id}`, headers: { 'if-match': '1' }, role: 'manager' }),
+  // Open to members for private entries; shared entries from a member are reported as problems (400).
+  'POST /v1/templates/import': () => ({
+    method: 'POST',
+    path: '/v1/templates/import',
+    body: { templates: [{ title: 'Mine', body: 'My own words', private: true }] },
+    role: 'member',
+  }),
   'GET /v1/voice': () => ({ method: 'GET', path: '/v1/voice', role: 'member' }),
   'PUT /v1/voice': () => ({ method: 'PUT', path: '/v1/voice', headers: { 'if-match': '1' }, body: { signOff: '— The team', maxExclamations: 0 }, role: 'manager' }),
   'GET /v1/activity': () => ({ method: 'GET', path: '/v1/activity', role: 'member' }),
@@ -366,6 +373,8 @@ describe('bad input is a 4xx, never a 5xx, and nothing is written', () => {
     ['a language in Arabic script', () => ({ method: 'POST', path: '/v1/templates', body: { title: 'Hi', body: 'Hello', lang: 'عربي' }, role: 'manager' })],
     ['a platform in Cyrillic', () => ({ method: 'POST', path: '/v1/templates', body: { title: 'Hi', body: 'Hello', platforms: ['х'] }, role: 'manager' })],
     ['template update with a NUL', (f) => ({ method: 'PUT', path: `/v1/templates/${f.template.id}`, headers: { 'if-match': '1' }, body: { title: 'Hi', body: '\u0000' }, role: 'manager' })],
+    ['imported template body with a NUL', () => ({ method: 'POST', path: '/v1/templates/import', body: { templates: [{ title: 'Ok', body: 'Fine' }, { title: 'Hi', body: 'Hel\u0000lo' }] }, role: 'manager' })],
+    ['imported template id updating with a NUL', (f) => ({ method: 'POST', path: '/v1/templates/import', body: { templates: [{ id: f.template.id, title: 'Hi\u0000', body: 'x' }] }, role: 'manager' })],
     ['voice sign-off with a NUL', () => ({ method: 'PUT', path: '/v1/voice', headers: { 'if-match': '1' }, body: { signOff: '— Team\u0000' }, role: 'manager' })],
     ['banned term with a NUL', () => ({ method: 'PUT', path: '/v1/voice', headers: { 'if-match': '1' }, body: { bannedTerms: [{ term: 'cheap\u0000', preferred: null }] }, role: 'manager' })],
     ['emoji policy as an emoji', () => ({ method: 'PUT', path: '/v1/voice', headers: { 'if-match': '1' }, body: { emojiPolicy: '🙂' }, role: 'manager' })],

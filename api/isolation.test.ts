@@ -55,6 +55,15 @@ async function twoTeams() {
       201,
     )
   ).template;
+  const bPrivate = (
+    await ok(
+      t.call('POST', '/v1/templates', {
+        token: b.member.token,
+        body: { title: 'Bravo private', body: 'Only for me', shortcut: ';thanks', private: true },
+      }),
+      201,
+    )
+  ).template;
   await ok(t.call('PUT', '/v1/voice', { token: b.manager.token, headers: { 'if-match': '1' }, body: { signOff: '— Bravo crew' } }));
   const bReply = reply({ itemKey: 'x:bravo-post', text: 'Bravo secret reply', category: 'complaint' });
   expect((await ok(t.call('POST', '/v1/interactions', { token: b.member.token, body: { interactions: [bReply] } }))).accepted).toEqual([bReply.id]);
@@ -74,8 +83,20 @@ async function twoTeams() {
   await ok(t.call('POST', '/v1/claims', { token: a.member.token, body: { itemKey: 'x:alpha-claimed', ttlSeconds: 600 } }), 201);
 
   // Everything that would betray B in one of A's answers.
-  const secrets = [b.id, b.owner.id, b.manager.id, b.member.id, bTemplate.id, bReply.id, 'Bravo', 'x:bravo-post', 'x:bravo-question', 'x:bravo-claimed'];
-  return { a, b, bTemplate, bReply, aTemplate, aReply, secrets };
+  const secrets = [
+    b.id,
+    b.owner.id,
+    b.manager.id,
+    b.member.id,
+    bTemplate.id,
+    bPrivate.id,
+    bReply.id,
+    'Bravo',
+    'x:bravo-post',
+    'x:bravo-question',
+    'x:bravo-claimed',
+  ];
+  return { a, b, bTemplate, bPrivate, bReply, aTemplate, aReply, secrets };
 }
 
 /** Team B as its own members see it. */
@@ -156,6 +177,20 @@ describe("A's writes never reach B", () => {
       "DELETE B's template",
       (f) => ({ method: 'DELETE', path: `/v1/templates/${f.bTemplate.id}`, token: f.a.manager.token, headers: { 'if-match': String(f.bTemplate.version) } }),
     ],
+    [
+      "PUT B's member's private template",
+      (f) => ({
+        method: 'PUT',
+        path: `/v1/templates/${f.bPrivate.id}`,
+        token: f.a.member.token,
+        headers: { 'if-match': '1' },
+        body: { title: 'Hijacked', body: 'Hijacked', private: true },
+      }),
+    ],
+    [
+      "DELETE B's member's private template",
+      (f) => ({ method: 'DELETE', path: `/v1/templates/${f.bPrivate.id}`, token: f.a.member.token, headers: { 'if-match': '1' } }),
+    ],
     ["release B's claim", (f) => ({ method: 'DELETE', path: '/v1/claims?itemKey=x:bravo-claimed', token: f.a.member.token })],
   ];
   it.each(foreign)('%s → 404, B unchanged', async (_name, request) => {
@@ -199,6 +234,34 @@ describe("A's writes never reach B", () => {
         expect(r.template).toMatchObject({ id: f.bTemplate.id, title: 'Alpha copy', version: 1 });
         const list = await ok(t.call('GET', '/v1/templates', { token: f.a.member.token }));
         expect(list.items.find((x: { id: string }) => x.id === f.bTemplate.id).title).toBe('Alpha copy');
+      },
+    ],
+    [
+      "POST /v1/templates/import reusing B's ids and shortcut creates A's own, shared and private",
+      async (f) => {
+        const r = await ok(
+          t.call('POST', '/v1/templates/import', {
+            token: f.a.manager.token,
+            body: {
+              templates: [
+                { id: f.bTemplate.id, title: 'Alpha shared', body: 'Ours', shortcut: ';thanks' },
+                { id: f.bPrivate.id, title: 'Alpha private', body: 'Mine', shortcut: ';thanks', private: true },
+              ],
+            },
+          }),
+        );
+        expect(r.updated).toEqual([]);
+        expect(r.created).toMatchObject([
+          { id: f.bTemplate.id, title: 'Alpha shared', version: 1, ownerId: null },
+          { id: f.bPrivate.id, title: 'Alpha private', version: 1, ownerId: f.a.manager.id },
+        ]);
+        const member = await t.call('POST', '/v1/templates/import', {
+          token: f.a.member.token,
+          body: { templates: [{ id: f.bPrivate.id, title: 'Alpha member', body: 'x', private: true }] },
+        });
+        // Now taken by A's manager's private template; B's stays B's.
+        expect(member.status).toBe(400);
+        expect(member.text).not.toContain('Bravo');
       },
     ],
     [

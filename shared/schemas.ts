@@ -205,6 +205,9 @@ export const TemplateInput = z.object({
     .default(null),
   /** Per-platform wording that replaces `body` on that platform. */
   variants: z.partialRecord(Platform, TemplateBody).default({}),
+  /** A private template is seen only by the member who made it; shared ones by the whole
+   * team. A PUT replaces the whole template, so leaving this out on a PUT means `false`. */
+  private: z.boolean().default(false),
 });
 export type TemplateInput = z.input<typeof TemplateInput>;
 
@@ -220,8 +223,20 @@ export const Template = z.object({
   version: z.number().int(),
   deleted: z.boolean(),
   updatedAt: z.string(),
+  /** Defaults let a client read answers of a server from before private templates. */
+  private: z.boolean().default(false),
+  /** The member who owns a private template (always the caller); null for a shared one. */
+  ownerId: z.uuid().nullable().default(null),
 });
 export type Template = z.infer<typeof Template>;
+
+export const MAX_IMPORT = 500;
+/** Entries are checked one by one so that every problem is reported at once. */
+export const ImportTemplatesBody = z.object({ templates: z.array(z.unknown()).min(1).max(MAX_IMPORT) });
+export const ImportProblem = z.object({ index: z.number().int(), field: z.string(), message: z.string() });
+export type ImportProblem = z.infer<typeof ImportProblem>;
+export const ImportTemplatesResult = z.object({ created: z.array(Template), updated: z.array(Template) });
+export type ImportTemplatesResult = z.infer<typeof ImportTemplatesResult>;
 
 export const VoiceRules = z.object({
   bannedTerms: z

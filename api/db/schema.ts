@@ -105,6 +105,8 @@ export const templates = pgTable(
     deleted: boolean('deleted').notNull().default(false),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     updatedBy: uuid('updated_by'),
+    /** Null: shared with the team. Otherwise the only member who sees it (0002). */
+    ownerId: uuid('owner_id'),
     ...changeColumns,
   },
   (t) => [primaryKey({ columns: [t.teamId, t.id] })],

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { CreateTeamBody, InviteRole, JoinBody, TeamSettings, UpdateMemberBody, UpdateTeamBody } from '../../shared/schemas.ts';
 import { type Deps, type Env, requireRole, valid } from '../context.ts';
-import { members, teams, tokens } from '../db/schema.ts';
+import { members, teams, templates, tokens } from '../db/schema.ts';
 import { ApiFailure, fail, fromZod } from '../errors.ts';
 import { createTeam, joinTeam, mergeSettings, rotateInvite } from '../teams.ts';
 
@@ -103,8 +103,10 @@ export function teamRoutes(deps: Deps) {
       if (target.role === 'owner') throw fail.forbidden('The owner cannot be removed');
       if (target.role === 'manager' && me.role !== 'owner') throw fail.forbidden('Only the owner can remove a manager');
       // Their past work stays in the team's figures; their tokens stop working at once.
+      // Their private templates go: nobody else could ever see them.
       await db.transaction(async (tx) => {
         await tx.update(members).set({ removedAt: deps.now() }).where(eq(members.id, target.id));
+        await tx.delete(templates).where(and(eq(templates.teamId, me.teamId), eq(templates.ownerId, target.id)));
         await tx
           .update(tokens)
           .set({ revokedAt: deps.now() })
