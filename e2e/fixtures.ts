@@ -14,7 +14,7 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export interface Api {
   url: string;
   /** POST/GET JSON against the API. */
-  call(method: string, path: string, opts?: { token?: string; body?: unknown }): Promise<any>;
+  call(method: string, path: string, opts?: { token?: string; body?: unknown; ifMatch?: number }): Promise<any>;
   /** A text answer (CSV exports), which must be 200. */
   text(path: string, token: string): Promise<string>;
   /** Stops the process; a data folder the fixture made itself is removed too. */
@@ -46,6 +46,7 @@ export async function startApi(where: { dataDir?: string; port?: number } = {}):
     async call(method, path, opts = {}) {
       const headers: Record<string, string> = {};
       if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+      if (opts.ifMatch !== undefined) headers['if-match'] = String(opts.ifMatch);
       if (opts.body !== undefined) headers['content-type'] = 'application/json';
       const res = await fetch(url + path, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
       return res.json();

@@ -43,6 +43,8 @@ const template = (over: Partial<Template> = {}): Template => ({
   categories: [],
   platforms: [],
   lang: null,
+  private: false,
+  ownerId: null,
   shortcut: ';thanks',
   variants: {},
   version: 1,

@@ -19,7 +19,7 @@
 // - A "{{" with no "}}" after it renders literally (and is reported as a syntax problem).
 //   There is no escape syntax.
 // Values are inserted once, never re-parsed: an author called "{{brand}}" stays that.
-import { PLATFORM_NAMES } from '../extension/ui/format.ts';
+import { PLATFORM_NAMES } from './platforms.ts';
 import type { Platform, Template } from './schemas.ts';
 
 export const TEMPLATE_VARIABLES = [

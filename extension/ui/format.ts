@@ -1,6 +1,5 @@
 // Numbers, durations, dates and language names in the UI language, through Intl only, so
 // Persian gets Persian digits and every language its own units and separators.
-import type { Platform } from '../../shared/schemas';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -71,17 +70,3 @@ export function lastDays(days: number, timeZone: string, now: number = Date.now(
   const from = new Date(Date.parse(`${to}T00:00:00Z`) - (days - 1) * DAY).toISOString().slice(0, 10);
   return { from, to };
 }
-
-/** Platforms' brand names: the same in every language. */
-export const PLATFORM_NAMES: Record<Platform, string> = {
-  x: 'X',
-  linkedin: 'LinkedIn',
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  reddit: 'Reddit',
-  youtube: 'YouTube',
-  mastodon: 'Mastodon',
-  bluesky: 'Bluesky',
-  threads: 'Threads',
-  tiktok: 'TikTok',
-};

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { PLATFORMS, type Platform } from '../../../shared/schemas';
 import { loadSitePrefs, normalizeHandle, saveSitePrefs, SITE_PREFS_KEY, type SitePrefs } from '../../brands';
 import type { Connection } from '../../connection';
-import { PLATFORM_NAMES } from '../../ui/format';
+import { PLATFORM_NAMES } from '../../../shared/platforms';
 
 export function Sites({ connections }: { connections: Connection[] }) {
   const [prefs, setPrefs] = useState<SitePrefs>();

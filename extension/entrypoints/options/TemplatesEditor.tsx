@@ -9,7 +9,7 @@ import type { Connection } from '../../connection';
 import { isolate } from '../../ui/isolate';
 import { failureText } from './teamApi';
 import { createTemplate, deleteTemplate, updateTemplate, type TemplateResult } from './templatesApi';
-import { PLATFORM_NAMES } from '../../ui/format';
+import { PLATFORM_NAMES } from '../../../shared/platforms';
 import { CATEGORY_NAMES } from '../../ui/categories';
 import { BodyPreview, CategoryChips, languageLabel, PlatformList } from './TemplatesParts';
 

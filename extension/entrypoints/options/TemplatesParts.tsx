@@ -3,7 +3,8 @@
 import { i18n } from '#i18n';
 import type { Category, Platform, Template } from '../../../shared/schemas';
 import { CATEGORY_NAMES } from '../../ui/categories';
-import { languageName, PLATFORM_NAMES } from '../../ui/format';
+import { languageName } from '../../ui/format';
+import { PLATFORM_NAMES } from '../../../shared/platforms';
 
 /** "Swahili (sw)" in the UI language; the bare tag when Intl does not know it. */
 export function languageLabel(tag: string | null, locale: string): string {

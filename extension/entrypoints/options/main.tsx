@@ -11,6 +11,7 @@ import { TeamPicker } from './TeamPicker';
 import { Teams } from './Teams';
 import { TeamSettingsForm } from './TeamSettingsForm';
 import { Templates } from './Templates';
+import { VoiceEditor } from './VoiceEditor';
 import '../../ui/base.css';
 import './style.css';
 
@@ -51,6 +52,7 @@ function Options() {
           {connections.length > 1 && <TeamPicker connections={connections} value={team.team.id} onChange={setChosenTeamId} />}
           <TeamSettingsForm key={team.token} connection={team} />
           <Templates key={team.token} connection={team} />
+          <VoiceEditor key={`voice-${team.token}`} connection={team} locale={locale} />
           <DeadLetters key={team.team.id} teamId={team.team.id} locale={locale} />
         </>
       )}

@@ -1,7 +1,8 @@
 // Where the work went: by platform, by category (each with its own colour) and by language.
 import { i18n } from '#i18n';
 import { CATEGORY_NAMES } from '../../ui/categories';
-import { formatCount, languageName, PLATFORM_NAMES } from '../../ui/format';
+import { formatCount, languageName } from '../../ui/format';
+import { PLATFORM_NAMES } from '../../../shared/platforms';
 import type { Summary } from './summary';
 
 interface Row {
