@@ -11,6 +11,8 @@ import { failureText } from './teamApi';
 import { createTemplate, deleteTemplate, updateTemplate, type TemplateResult } from './templatesApi';
 import { PLATFORM_NAMES } from '../../../shared/platforms';
 import { CATEGORY_NAMES } from '../../ui/categories';
+import { TEMPLATE_VARIABLES } from '../../../shared/templates';
+import { TemplatePreview } from './TemplatePreview';
 import { BodyPreview, CategoryChips, languageLabel, PlatformList } from './TemplatesParts';
 
 interface Draft {
@@ -20,16 +22,27 @@ interface Draft {
   lang: string;
   categories: Category[];
   platforms: Platform[];
+  variants: Partial<Record<Platform, string>>;
+  private: boolean;
 }
 
 /** The TemplateInput fields the editor has inputs for, and the id of each input. */
-const FIELDS = ['title', 'body', 'shortcut', 'lang', 'categories', 'platforms'] as const;
+const FIELDS = ['title', 'body', 'shortcut', 'lang', 'categories', 'platforms', 'variants', 'private'] as const;
 type Field = (typeof FIELDS)[number];
 
 const fieldOf = (path: string | undefined): Field | undefined =>
   path ? FIELDS.find((field) => path === field || path.startsWith(`${field}.`)) : undefined;
 
-const EMPTY: Draft = { title: '', body: '', shortcut: '', lang: '', categories: [], platforms: [] };
+const emptyDraft = (isPrivate: boolean): Draft => ({
+  title: '',
+  body: '',
+  shortcut: '',
+  lang: '',
+  categories: [],
+  platforms: [],
+  variants: {},
+  private: isPrivate,
+});
 
 function toDraft(template: Template): Draft {
   return {
@@ -39,11 +52,19 @@ function toDraft(template: Template): Draft {
     lang: template.lang ?? '',
     categories: [...template.categories],
     platforms: [...template.platforms],
+    variants: { ...template.variants },
+    private: template.private,
   };
 }
 
-/** A whole template for POST or PUT (PUT replaces everything, so variants are carried over). */
-function toInput(draft: Draft, variants: Template['variants']): TemplateInput {
+/** A whole template for POST or PUT. `private` is always sent: PUT replaces everything, and
+ * leaving it out would publish a private template. Empty variants are dropped. */
+function toInput(draft: Draft): TemplateInput {
+  const variants: Template['variants'] = {};
+  for (const platform of PLATFORMS) {
+    const text = draft.variants[platform];
+    if (text?.trim()) variants[platform] = text;
+  }
   return {
     title: draft.title.trim(),
     body: draft.body,
@@ -52,6 +73,7 @@ function toInput(draft: Draft, variants: Template['variants']): TemplateInput {
     categories: CATEGORIES.filter((c) => draft.categories.includes(c)),
     platforms: PLATFORMS.filter((p) => draft.platforms.includes(p)),
     variants,
+    private: draft.private,
   };
 }
 
@@ -60,14 +82,18 @@ interface Props {
   locale: string;
   /** The template as last seen; absent for a new one. */
   template?: Template;
+  /** Managers share templates with the team; members keep private ones only. */
+  canShare: boolean;
   /** After a save, a delete or "use theirs": the server's record and what to announce. */
   onDone(template: Template | undefined, message: string): void;
   onCancel(): void;
 }
 
-export function TemplatesEditor({ connection, locale, template, onDone, onCancel }: Props) {
+export function TemplatesEditor({ connection, locale, template, canShare, onDone, onCancel }: Props) {
   const [base, setBase] = useState(template);
-  const [draft, setDraft] = useState<Draft>(template ? toDraft(template) : EMPTY);
+  const [draft, setDraft] = useState<Draft>(template ? toDraft(template) : emptyDraft(!canShare));
+  const [variantToAdd, setVariantToAdd] = useState<Platform | ''>('');
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; field?: Field }>();
   const [conflict, setConflict] = useState<{ current: Template; message: string }>();
@@ -112,7 +138,7 @@ export function TemplatesEditor({ connection, locale, template, onDone, onCancel
     setBusy(true);
     setError(undefined);
     try {
-      const input = toInput(draft, base?.variants ?? {});
+      const input = toInput(draft);
       const result = base && version !== undefined ? await updateTemplate(connection, base.id, version, input) : await createTemplate(connection, input);
       if (result.ok) {
         setConflict(undefined);
@@ -127,9 +153,33 @@ export function TemplatesEditor({ connection, locale, template, onDone, onCancel
 
   /** Overwrite their version with the draft; a later failure returns to the form, now based on theirs. */
   async function keepMine(current: Template) {
-    setBase((before) => before && { ...current, variants: before.variants });
+    setBase(current);
     await save(current.version);
   }
+
+  /** Puts `{{name}}` at the cursor of the main text, as if typed there. */
+  function insertVariable(name: string) {
+    const area = bodyRef.current;
+    const token = `{{${name}}}`;
+    if (!area) return change({ body: draft.body + token });
+    area.focus();
+    const [start, end] = [area.selectionStart, area.selectionEnd];
+    // execCommand keeps the browser's undo history; the fallback edits the value directly.
+    if (!document.execCommand('insertText', false, token)) {
+      change({ body: draft.body.slice(0, start) + token + draft.body.slice(end) });
+    }
+  }
+
+  const setVariant = (platform: Platform, text: string | undefined) =>
+    setDraft((current) => {
+      const variants = { ...current.variants };
+      if (text === undefined) delete variants[platform];
+      else variants[platform] = text;
+      return { ...current, variants };
+    });
+  const variantPlatforms = PLATFORMS.filter((p) => draft.variants[p] !== undefined);
+  // A shared template cannot become private (the server refuses); a member cannot share.
+  const canChooseVisibility = canShare && !(base && !base.private);
 
   async function remove() {
     if (!base) return;
@@ -165,7 +215,7 @@ export function TemplatesEditor({ connection, locale, template, onDone, onCancel
     );
 
   if (conflict) {
-    const mine = toInput(draft, base?.variants ?? {});
+    const mine = toInput(draft);
     return (
       <div class="template-editor conflict" role="group" aria-labelledby={id('conflict-title')}>
         <p id={id('conflict-title')} class="notice error" role="alert">
@@ -176,7 +226,15 @@ export function TemplatesEditor({ connection, locale, template, onDone, onCancel
             heading={i18n.t('templateYours')}
             testId="template-mine"
             locale={locale}
-            shown={{ ...mine, shortcut: mine.shortcut ?? null, lang: mine.lang ?? null, categories: mine.categories ?? [], platforms: mine.platforms ?? [] }}
+            shown={{
+              ...mine,
+              shortcut: mine.shortcut ?? null,
+              lang: mine.lang ?? null,
+              categories: mine.categories ?? [],
+              platforms: mine.platforms ?? [],
+              variants: mine.variants ?? {},
+              private: mine.private ?? false,
+            }}
             other={conflict.current}
           />
           <VersionColumn
@@ -225,6 +283,7 @@ export function TemplatesEditor({ connection, locale, template, onDone, onCancel
         <div class="field">
           <label for={id('body')}>{i18n.t('templateBody')}</label>
           <textarea
+            ref={bodyRef}
             id={id('body')}
             dir="auto"
             lang={draft.lang.trim() || undefined}
@@ -237,12 +296,89 @@ export function TemplatesEditor({ connection, locale, template, onDone, onCancel
           />
           {fieldError('body')}
         </div>
+        <div class="variables" role="group" aria-label={i18n.t('templateInsertVariable')}>
+          <span class="muted small">{i18n.t('templateInsertVariable')}</span>
+          {TEMPLATE_VARIABLES.map((name) => (
+            <button key={name} type="button" class="chip-button" dir="ltr" onClick={() => insertVariable(name)}>
+              {`{{${name}}}`}
+            </button>
+          ))}
+        </div>
+        <fieldset class="group variants" id={id('variants')}>
+          <legend>{i18n.t('templateVariants')}</legend>
+          <p class="muted small hint">{i18n.t('templateVariantsHint')}</p>
+          {variantPlatforms.map((platform) => (
+            <div class="field variant" key={platform}>
+              <div class="variant-head">
+                <label for={id(`variant-${platform}`)}>{i18n.t('templateVariantOn', { site: PLATFORM_NAMES[platform] })}</label>
+                <button
+                  type="button"
+                  class="link small"
+                  aria-label={i18n.t('templateVariantRemove', { site: PLATFORM_NAMES[platform] })}
+                  onClick={() => setVariant(platform, undefined)}
+                >
+                  {i18n.t('remove')}
+                </button>
+              </div>
+              <textarea
+                id={id(`variant-${platform}`)}
+                dir="auto"
+                lang={draft.lang.trim() || undefined}
+                rows={3}
+                maxLength={5000}
+                value={draft.variants[platform]}
+                onInput={(e) => setVariant(platform, e.currentTarget.value)}
+                {...invalid('variants')}
+              />
+            </div>
+          ))}
+          {variantPlatforms.length < PLATFORMS.length && (
+            <div class="variant-add">
+              <select
+                aria-label={i18n.t('templateVariantSite')}
+                value={variantToAdd}
+                onChange={(e) => setVariantToAdd(e.currentTarget.value as Platform | '')}
+              >
+                <option value="">{i18n.t('templateVariantSite')}</option>
+                {PLATFORMS.filter((p) => draft.variants[p] === undefined).map((p) => (
+                  <option key={p} value={p}>
+                    {PLATFORM_NAMES[p]}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="button"
+                class="secondary small"
+                disabled={!variantToAdd}
+                onClick={() => {
+                  if (!variantToAdd) return;
+                  setVariant(variantToAdd, draft.body);
+                  setVariantToAdd('');
+                }}
+              >
+                {i18n.t('templateVariantAdd')}
+              </button>
+            </div>
+          )}
+          {fieldError('variants')}
+        </fieldset>
         <div class="field">
           <span class="label" id={id('preview-label')}>
             {i18n.t('templatePreview')}
           </span>
           <div role="region" aria-labelledby={id('preview-label')} aria-live="polite">
-            {draft.body ? <BodyPreview id={id('preview')} body={draft.body} lang={draft.lang.trim() || null} /> : <p class="preview muted">{i18n.t('templatePreviewEmpty')}</p>}
+            {draft.body ? (
+              <TemplatePreview
+                id={id('preview')}
+                body={draft.body}
+                variants={toInput(draft).variants ?? {}}
+                lang={draft.lang.trim() || null}
+                brand={connection.team.name}
+                agentName={connection.member.name}
+              />
+            ) : (
+              <p class="preview muted">{i18n.t('templatePreviewEmpty')}</p>
+            )}
           </div>
         </div>
         <div class="row">
@@ -318,6 +454,35 @@ export function TemplatesEditor({ connection, locale, template, onDone, onCancel
           </div>
           {fieldError('platforms')}
         </fieldset>
+        <fieldset class="group" id={id('private')}>
+          <legend>{i18n.t('templateVisibility')}</legend>
+          <div class="visibility">
+            <label class="check">
+              <input
+                type="radio"
+                name={id('visibility')}
+                checked={!draft.private}
+                disabled={!canShare}
+                onChange={() => change({ private: false })}
+              />
+              <span>{i18n.t('templateShared')}</span>
+            </label>
+            <label class="check">
+              <input
+                type="radio"
+                name={id('visibility')}
+                checked={draft.private}
+                disabled={!canChooseVisibility && !draft.private}
+                onChange={() => change({ private: true })}
+              />
+              <span>{i18n.t('templatePrivate')}</span>
+            </label>
+          </div>
+          <p class="muted small">
+            {!canShare ? i18n.t('templatePrivateOnly') : base && !base.private ? i18n.t('templateSharedStays') : i18n.t('templateVisibilityHint')}
+          </p>
+          {fieldError('private')}
+        </fieldset>
       </fieldset>
 
       {error && !error.field && (
@@ -357,11 +522,12 @@ export function TemplatesEditor({ connection, locale, template, onDone, onCancel
   );
 }
 
-type Shown = Pick<Template, 'title' | 'body' | 'shortcut' | 'lang' | 'categories' | 'platforms'>;
+type Shown = Pick<Template, 'title' | 'body' | 'shortcut' | 'lang' | 'categories' | 'platforms' | 'variants' | 'private'>;
 
 /** One side of a conflict; the facts that differ from the other side are marked. */
 function VersionColumn({ heading, shown, other, locale, testId }: { heading: string; shown: Shown; other: TemplateInput | Template; locale: string; testId: string }) {
-  const differs = (key: keyof Shown) => JSON.stringify(shown[key] ?? null) !== JSON.stringify(other[key] ?? (key === 'categories' || key === 'platforms' ? [] : null));
+  const empty = (key: keyof Shown) => (key === 'categories' || key === 'platforms' ? [] : key === 'variants' ? {} : key === 'private' ? false : null);
+  const differs = (key: keyof Shown) => JSON.stringify(shown[key] ?? empty(key)) !== JSON.stringify(other[key] ?? empty(key));
   const mark = (key: keyof Shown) => (differs(key) ? 'changed' : undefined);
   return (
     <section class="version" data-testid={testId}>
@@ -389,6 +555,18 @@ function VersionColumn({ heading, shown, other, locale, testId }: { heading: str
             <PlatformList platforms={shown.platforms} />
           </dd>
         </div>
+        <div class={mark('private')}>
+          <dt>{i18n.t('templateVisibility')}</dt>
+          <dd>{shown.private ? i18n.t('templatePrivate') : i18n.t('templateShared')}</dd>
+        </div>
+        {Object.keys(shown.variants).length > 0 && (
+          <div class={mark('variants')}>
+            <dt>{i18n.t('templateVariants')}</dt>
+            <dd>
+              <PlatformList platforms={Object.keys(shown.variants) as Platform[]} />
+            </dd>
+          </div>
+        )}
       </dl>
       <div class={mark('body')}>
         <BodyPreview body={shown.body} lang={shown.lang} />
