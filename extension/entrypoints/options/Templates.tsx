@@ -13,6 +13,7 @@ import type { Template } from '../../../shared/schemas';
 import type { Connection } from '../../connection';
 import { sendMessage } from '../../messaging';
 import { isolate } from '../../ui/isolate';
+import { TemplateImportExport } from './TemplateImportExport';
 import { TemplatesEditor } from './TemplatesEditor';
 import { BodyPreview, CategoryChips, languageLabel, PlatformList, searchTemplates } from './TemplatesParts';
 
@@ -31,6 +32,7 @@ function merge(local: readonly Template[], written: Map<string, Template>): Temp
 }
 
 export function Templates({ connection }: { connection: Connection }) {
+  /** Managers share templates with the team; everyone keeps private ones. */
   const editable = connection.member.role !== 'member';
   const teamId = connection.team.id;
   const locale = i18n.t('lang');
@@ -96,6 +98,7 @@ export function Templates({ connection }: { connection: Connection }) {
       connection={connection}
       locale={locale}
       {...(template ? { template } : {})}
+      canShare={editable}
       onDone={finished}
       onCancel={() => setEditing(undefined)}
     />
@@ -109,22 +112,21 @@ export function Templates({ connection }: { connection: Connection }) {
           <button type="button" class="secondary small" disabled={refreshing} onClick={() => void syncThenReload()}>
             {refreshing ? i18n.t('syncing') : i18n.t('syncNow')}
           </button>
-          {editable && (
-            <button
-              type="button"
-              class="small"
-              disabled={editing !== undefined}
-              onClick={() => {
-                setDone('');
-                setEditing('new');
-              }}
-            >
-              {i18n.t('templateNew')}
-            </button>
-          )}
+          <button
+            type="button"
+            class="small"
+            disabled={editing !== undefined}
+            onClick={() => {
+              setDone('');
+              setEditing('new');
+            }}
+          >
+            {i18n.t('templateNew')}
+          </button>
         </div>
       </div>
-      {!editable && <p class="notice info">{i18n.t('templatesReadOnly')}</p>}
+      <TemplateImportExport connection={connection} templates={templates ?? []} manager={editable} onImported={() => void syncThenReload()} />
+      {!editable && <p class="notice info">{i18n.t('templatesMemberHint')}</p>}
       <p class="saved" role="status">
         {done}
       </p>
@@ -171,7 +173,8 @@ export function Templates({ connection }: { connection: Connection }) {
                         {template.shortcut}
                       </code>
                     )}
-                    {editable && (
+                    {template.private && <span class="tag private">{i18n.t('templatePrivateBadge')}</span>}
+                    {(editable || template.private) && (
                       <button
                         type="button"
                         class="secondary small"
