@@ -70,6 +70,19 @@ test('a member sees only their own work', async ({ api, context, extensionId }) 
   await expect(popup.kpi('replies')).toHaveText('0');
   await expect(popup.page.getByText('Nothing recorded in this period yet.', { exact: false })).toBeVisible();
   await expect(popup.page.getByRole('table')).toHaveCount(0);
+  await expect(popup.kpi('waiting')).toHaveText('0');
+
+  // A question seen on a site waits for a reply until someone on the team answers it.
+  const seenAt = new Date(Date.now() - 2 * 60 * MINUTE).toISOString();
+  await options.send('recordItemSeen', { item: { itemKey: 'x:1790000000000000777', platform: 'x', category: 'question', seenAt } });
+  await options.send('recordItemSeen', { item: { itemKey: 'x:1790000000000000778', platform: 'x', category: 'praise', seenAt } });
+  await popup.page.reload();
+  await expect(popup.kpi('waiting').first()).toHaveText('1');
+  await expect(popup.kpi('waiting').last()).toHaveText(/oldest 2 hr/);
+  const answer = interaction({ platform: 'x', actedAt: Date.now(), replyMinutes: 120, category: 'question' });
+  await options.recordInteraction({ ...answer, platform: 'x', category: 'question', itemKey: 'x:1790000000000000777' });
+  await popup.page.reload();
+  await expect(popup.kpi('waiting')).toHaveText('0');
 });
 
 const LANGUAGES = [
@@ -79,39 +92,67 @@ const LANGUAGES = [
 
 for (const { lang, label } of LANGUAGES) {
   for (const scheme of ['light', 'dark'] as const) {
-    test(`screenshot: manager popup, ${lang}, ${scheme}`, async ({ api }) => {
-      const team = await seedTeam(api);
-      const context = await chromium.launchPersistentContext('', {
-        executablePath: chromiumPath,
-        headless: true,
-        colorScheme: scheme,
-        locale: lang,
-        deviceScaleFactor: 2,
-        env: { ...process.env, LANGUAGE: lang, LANG: `${lang}.UTF-8` },
-        args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, `--lang=${lang}`, '--no-sandbox', '--disable-gpu', '--no-first-run'],
-      });
-      try {
-        const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-        const extensionId = new URL(worker.url()).host;
-        const options = await OptionsPage.open(context, extensionId);
-        await options.page.locator('#server-url').fill(api.url);
-        await options.page.locator('#invite-code').fill(team.invites.manager);
-        await options.page.locator('#member-name').fill('Mira');
-        await options.page.locator('form button[type="submit"]').click();
-        await expect(options.page.locator('.notice.ok')).toBeVisible();
-        await expect.poll(async () => (await options.syncState()).lastSyncAt).toBeTruthy();
+    for (const role of ['manager', 'member'] as const) {
+      // The member's view in light only: the dark theme is the manager's same components.
+      if (role === 'member' && scheme === 'dark') continue;
+      test(`screenshot: ${role} popup, ${lang}, ${scheme}`, async ({ api }) => {
+        const team = await seedTeam(api);
+        const context = await chromium.launchPersistentContext('', {
+          executablePath: chromiumPath,
+          headless: true,
+          colorScheme: scheme,
+          locale: lang,
+          deviceScaleFactor: 2,
+          env: { ...process.env, LANGUAGE: lang, LANG: `${lang}.UTF-8` },
+          args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, `--lang=${lang}`, '--no-sandbox', '--disable-gpu', '--no-first-run'],
+        });
+        try {
+          const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+          const extensionId = new URL(worker.url()).host;
+          const options = await OptionsPage.open(context, extensionId);
+          await options.page.locator('#server-url').fill(api.url);
+          await options.page.locator('#invite-code').fill(role === 'manager' ? team.invites.manager : team.invites.member);
+          await options.page.locator('#member-name').fill(lang === 'fa' ? 'میرا' : 'Mira');
+          await options.page.locator('form button[type="submit"]').click();
+          await expect(options.page.locator('.notice.ok')).toBeVisible();
+          await expect.poll(async () => (await options.syncState()).lastSyncAt).toBeTruthy();
+          if (role === 'member') await seedMemberDay(api, options);
 
-        const popup = await PopupPage.open(context, extensionId);
-        await popup.page.setViewportSize({ width: 360, height: 640 });
-        await popup.selectPeriod(label);
-        await expect(popup.page.locator('html')).toHaveAttribute('lang', lang);
-        await expect(popup.page.locator('.chart-bar').first()).toBeVisible();
-        const dir = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
-        mkdirSync(dir, { recursive: true });
-        await popup.page.screenshot({ path: join(dir, `popup-manager-${lang}-${scheme}.png`), fullPage: true, animations: 'disabled' });
-      } finally {
-        await context.close();
-      }
+          const popup = await PopupPage.open(context, extensionId);
+          await popup.page.setViewportSize({ width: 360, height: 640 });
+          if (role === 'manager') {
+            await popup.selectPeriod(label);
+            await expect(popup.page.locator('.chart-bar').first()).toBeVisible();
+          } else {
+            await expect(popup.kpi('waiting').first()).toHaveText(lang === 'fa' ? '۲' : '2');
+          }
+          await expect(popup.page.locator('html')).toHaveAttribute('lang', lang);
+          const dir = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+          mkdirSync(dir, { recursive: true });
+          await popup.page.screenshot({ path: join(dir, `popup-${role}-${lang}-${scheme}.png`), fullPage: true, animations: 'disabled' });
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
+}
+
+/** A member's day for the screenshot: replies today through the member's own token (read
+ * from the extension's storage), and two questions seen but not answered yet. */
+async function seedMemberDay(api: Api, options: OptionsPage) {
+  const token = await options.page.evaluate(async () => {
+    const chromeApi = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, { token: string }[]>> } } } }).chrome;
+    return (await chromeApi.storage.local.get('chorus:connections'))['chorus:connections']![0]!.token;
+  });
+  const now = Date.now();
+  const replies = [12, 35, 8, 50, 22].map((minutes, n) =>
+    interaction({ platform: ['x', 'instagram', 'facebook'][n % 3]!, actedAt: now - (n + 1) * 25 * MINUTE, replyMinutes: minutes, category: 'question', lang: 'sw' }),
+  );
+  await api.call('POST', '/v1/interactions', { token, body: { interactions: replies } });
+  for (const [n, hours] of [3, 1].entries()) {
+    await options.send('recordItemSeen', {
+      item: { itemKey: `instagram:waiting${n}`, platform: 'instagram', category: n ? 'complaint' : 'question', seenAt: new Date(now - hours * 60 * MINUTE).toISOString() },
     });
   }
 }

@@ -18,6 +18,7 @@ import {
   recordItemSeen,
   saveVoice,
   StorageFullError,
+  waitingItems,
 } from './db';
 
 const TEAM = '0b5c3a1e-2f4d-4e6a-9b8c-7d6e5f4a3b2c';
@@ -177,6 +178,30 @@ describe('pulled data', () => {
     await saveVoice(db, TEAM, { ...voice, version: 2, signOff: '— Team' });
     await saveVoice(db, TEAM, { ...voice, version: 1 });
     expect(await db.voice.get(TEAM)).toMatchObject({ version: 2, signOff: '— Team' });
+  });
+});
+
+describe('items waiting for a reply', () => {
+  const NOW = Date.parse(AT);
+  const hoursAgo = (h: number) => new Date(NOW - h * 3600_000).toISOString();
+
+  it('counts questions and complaints of the last 7 days nobody on the team has answered', async () => {
+    await recordItemSeen(db, TEAM, seen({ itemKey: 'x:1', category: 'question', seenAt: hoursAgo(5) }));
+    await recordItemSeen(db, TEAM, seen({ itemKey: 'x:2', category: 'complaint', seenAt: hoursAgo(2) }));
+    // Answered by a teammate, answered here, only liked, praise, too old, another team's.
+    await recordItemSeen(db, TEAM, seen({ itemKey: 'x:3', category: 'question', seenAt: hoursAgo(1) }));
+    await recordItemSeen(db, TEAM, seen({ itemKey: 'x:4', category: 'question', seenAt: hoursAgo(1) }));
+    await recordItemSeen(db, TEAM, seen({ itemKey: 'x:5', category: 'complaint', seenAt: hoursAgo(1) }));
+    await recordItemSeen(db, TEAM, seen({ itemKey: 'x:6', category: 'praise', seenAt: hoursAgo(1) }));
+    await recordItemSeen(db, TEAM, seen({ itemKey: 'x:7', category: 'question', seenAt: hoursAgo(8 * 24) }));
+    await recordItemSeen(db, OTHER_TEAM, seen({ itemKey: 'x:8', category: 'question', seenAt: hoursAgo(1) }));
+    const memberId = '3e8f6d4b-5c7a-4b9d-8ebf-0a9b8c7d6e5f';
+    await applyActivityChanges(db, TEAM, [{ itemKey: 'x:3', memberId, memberName: 'Ben', kind: 'comment', at: AT }], [], 'a1');
+    await recordInteraction(db, TEAM, interaction({ itemKey: 'x:4', kind: 'reply' }));
+    await recordInteraction(db, TEAM, interaction({ itemKey: 'x:5', kind: 'like' }));
+
+    expect(await waitingItems(db, TEAM, NOW)).toEqual({ count: 3, oldestSeenAt: hoursAgo(5) });
+    expect(await waitingItems(db, 'no-such-team', NOW)).toEqual({ count: 0 });
   });
 });
 

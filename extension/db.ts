@@ -4,7 +4,7 @@
 // The outbox is not a separate table: an interaction or item seen carries its own sync
 // state, so recording it and queueing it for the server are one write that cannot half-fail.
 import Dexie, { type Table } from 'dexie';
-import type { ActivityItem, Claim, Interaction, SeenItem, Template, Voice } from '../shared/schemas';
+import { ACTIONABLE_CATEGORIES, type ActivityItem, type Claim, type Interaction, RESPONSE_KINDS, type SeenItem, type Template, type Voice } from '../shared/schemas';
 
 export type OutboxState = 'pending' | 'sent' | 'dead';
 export type OutboxKind = 'interactions' | 'items';
@@ -317,4 +317,28 @@ export function saveVoice(db: ChorusDb, teamId: string, voice: Voice): Promise<v
 /** Templates a member can use: tombstones are kept for sync but never offered. */
 export async function liveTemplates(db: ChorusDb, teamId: string): Promise<LocalTemplate[]> {
   return (await db.templates.where('teamId').equals(teamId).toArray()).filter((t) => !t.deleted);
+}
+
+/** Items seen this long ago or more no longer count as waiting (the metrics' stale rule). */
+export const WAITING_WINDOW_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * Questions and complaints seen in this browser in the last 7 days that nobody on the team
+ * has answered yet (no reply, comment or DM by anyone in the team activity, nor by this
+ * member locally). The member's to-do count in the popup.
+ */
+export async function waitingItems(db: ChorusDb, teamId: string, now: number): Promise<{ count: number; oldestSeenAt?: string }> {
+  const actionable = new Set<string>(ACTIONABLE_CATEGORIES);
+  const answers = new Set<string>(RESPONSE_KINDS);
+  const since = now - WAITING_WINDOW_MS;
+  const seen = (await db.items.where('[teamId+itemKey]').between([teamId, Dexie.minKey], [teamId, Dexie.maxKey]).toArray()).filter(
+    (item) => item.category !== undefined && actionable.has(item.category) && Date.parse(item.seenAt) >= since,
+  );
+  if (seen.length === 0) return { count: 0 };
+  const answered = new Set<string>();
+  await db.activity.where('[teamId+itemKey]').anyOf(seen.map((i) => [teamId, i.itemKey])).each((a) => answers.has(a.kind) && answered.add(a.itemKey));
+  await db.interactions.where('[teamId+itemKey]').anyOf(seen.map((i) => [teamId, i.itemKey])).each((i) => answers.has(i.kind) && answered.add(i.itemKey));
+  const waiting = seen.filter((item) => !answered.has(item.itemKey));
+  const oldest = waiting.reduce<SeenItem | undefined>((min, item) => (!min || Date.parse(item.seenAt) < Date.parse(min.seenAt) ? item : min), undefined);
+  return oldest ? { count: waiting.length, oldestSeenAt: oldest.seenAt } : { count: 0 };
 }

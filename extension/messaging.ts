@@ -61,6 +61,8 @@ export interface ProtocolMap {
   syncState(data: { teamId?: string }): SyncState;
   /** Live (not deleted) templates of a team (default: the first connected); empty when not connected. */
   listTemplates(data: { teamId?: string }): LocalTemplate[];
+  /** Questions and complaints seen in this browser that nobody on the team answered yet. */
+  waitingItems(data: { teamId: string }): { count: number; oldestSeenAt?: string };
   /** The brand, templates and voice for a page, or why Chorus stays off there. */
   pageContext(page: PageRef): PageContext;
   /** A site tab is in front: while these keep coming, templates and activity are pulled

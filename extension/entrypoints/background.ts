@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { Interaction, Platform, SeenItem } from '../../shared/schemas';
 import { loadSitePrefs, resolveTeam, siteEnabled } from '../brands';
 import { CONNECTIONS_KEY, loadConnections } from '../connection';
-import { ChorusDb, liveTemplates, recordInteraction, recordItemSeen } from '../db';
+import { ChorusDb, liveTemplates, recordInteraction, recordItemSeen, waitingItems } from '../db';
 import { onMessage, type PageContext, type PageRef } from '../messaging';
 import { Scheduler } from '../scheduler';
 import { browserSyncDeps } from '../sync';
@@ -64,6 +64,7 @@ export default defineBackground(() => {
     const teamId = teamOf(data).teamId ?? connections[0]?.team.id;
     return teamId && connections.some((c) => c.team.id === teamId) ? liveTemplates(db, teamId) : [];
   });
+  onMessage('waitingItems', ({ data }) => waitingItems(db, String(data.teamId), Date.now()));
   onMessage('pageContext', async ({ data }): Promise<PageContext> => {
     const page = pageRef(data);
     const prefs = await loadSitePrefs();

@@ -4,6 +4,7 @@ import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { Connection } from '../../connection';
 import { formatCount, formatDuration, formatMoment, formatPercent } from '../../ui/format';
+import { sendMessage } from '../../messaging';
 import { BarChart } from './BarChart';
 import { Breakdowns } from './Breakdowns';
 import { fetchSummary, loadSaved, PERIODS, type PeriodId, queryFor, save, type Summary, type SummaryFailure } from './summary';
@@ -22,10 +23,23 @@ const PERIOD_LABELS: Record<PeriodId, () => string> = {
 
 export function SummaryView({ connection, locale, rtl, reloadKey }: { connection: Connection; locale: string; rtl: boolean; reloadKey: number }) {
   const manager = connection.member.role !== 'member';
-  const [period, setPeriod] = useState<PeriodId>('week');
+  // Managers look at the week's trend; a member starts from their own day.
+  const [period, setPeriod] = useState<PeriodId>(manager ? 'week' : 'today');
   const [view, setView] = useState<View>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const [waiting, setWaiting] = useState<{ count: number; oldestSeenAt?: string }>();
   const query = queryFor(period);
+
+  useEffect(() => {
+    if (manager) return;
+    let live = true;
+    void sendMessage('waitingItems', { teamId: connection.team.id })
+      .then((found) => live && setWaiting(found))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [connection, manager, reloadKey]);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -91,7 +105,7 @@ export function SummaryView({ connection, locale, rtl, reloadKey }: { connection
                 {i18n.t('summaryAsOf', { time: formatMoment(view.savedAt, locale) })} {failureText(view.failure)}
               </p>
             )}
-            <Figures summary={view.summary} manager={manager} locale={locale} rtl={rtl} />
+            <Figures summary={view.summary} manager={manager} locale={locale} rtl={rtl} waiting={manager ? undefined : waiting} />
           </>
         )}
       </div>
@@ -116,7 +130,16 @@ function Loading() {
   );
 }
 
-function Figures({ summary, manager, locale, rtl }: { summary: Summary; manager: boolean; locale: string; rtl: boolean }) {
+interface FiguresProps {
+  summary: Summary;
+  manager: boolean;
+  locale: string;
+  rtl: boolean;
+  /** A member's items waiting for a reply, from this browser's store. */
+  waiting: { count: number; oldestSeenAt?: string } | undefined;
+}
+
+function Figures({ summary, manager, locale, rtl, waiting }: FiguresProps) {
   const { totals } = summary;
   const time = (ms: number | null) => (ms === null ? '–' : formatDuration(ms, locale));
   const rate = totals.responseRate === null ? '–' : formatPercent(totals.responseRate, locale);
@@ -131,8 +154,13 @@ function Figures({ summary, manager, locale, rtl }: { summary: Summary; manager:
     : [
         { id: 'replies', label: i18n.t('kpiMyReplies'), value: formatCount(totals.replies, locale) },
         { id: 'median', label: i18n.t('kpiMyMedianReply'), value: time(totals.replyTimeMs.median) },
+        {
+          id: 'waiting',
+          label: i18n.t('kpiWaiting'),
+          value: waiting ? formatCount(waiting.count, locale) : '–',
+          ...(waiting?.oldestSeenAt ? { note: i18n.t('kpiWaitingOldest', { age: formatDuration(Date.now() - Date.parse(waiting.oldestSeenAt), locale) }) } : {}),
+        },
         { id: 'interactions', label: i18n.t('kpiMyInteractions'), value: formatCount(totals.interactions, locale) },
-        { id: 'response-rate', label: i18n.t('kpiResponseRate'), value: rate },
       ];
 
   return (
@@ -142,6 +170,7 @@ function Figures({ summary, manager, locale, rtl }: { summary: Summary; manager:
           <div key={kpi.id} class="kpi" data-kpi={kpi.id}>
             <dt>{kpi.label}</dt>
             <dd>{kpi.value}</dd>
+            {'note' in kpi && <dd class="kpi-note">{kpi.note}</dd>}
           </div>
         ))}
       </dl>
