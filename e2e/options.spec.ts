@@ -98,6 +98,12 @@ for (const lang of ['en', 'fa'] as const) {
     const team = await api.call('POST', '/v1/teams', {
       body: { name: 'Kahawa Bora', ownerName: 'Ana', settings: { timeZone: 'Africa/Nairobi', slaMinutes: { complaint: 20 } } },
     });
+    const samples = [
+      { title: 'Asante (Kiswahili)', body: 'Asante sana {{author.firstName | "rafiki"}}! Karibu tena.', lang: 'sw', shortcut: ';asante', categories: ['praise'] },
+      { title: 'پیگیری سفارش', body: 'سلام {{author.firstName | "دوست عزیز"}}، شماره سفارش {{fill:شماره سفارش}} را در پیام خصوصی بفرستید.', lang: 'fa', shortcut: ';سفارش', categories: ['complaint', 'question'] },
+      { title: 'Order delayed', body: 'So sorry {{author.firstName | "there"}}, we are on it. Could you DM us your order number?', lang: 'en', shortcut: ';late', categories: ['complaint'], platforms: ['x', 'instagram'] },
+    ];
+    for (const body of samples) await api.call('POST', '/v1/templates', { token: team.token, body });
     const context = await chromium.launchPersistentContext('', {
       executablePath: chromiumPath,
       headless: true,
@@ -115,6 +121,8 @@ for (const lang of ['en', 'fa'] as const) {
       await options.page.locator('#member-name').fill(lang === 'fa' ? 'میرا' : 'Mira');
       await options.page.locator('form button[type="submit"]').click();
       await expect(options.settingsForm()).toBeVisible();
+      await expect(options.templatesCard().locator('li.template')).toHaveCount(3);
+      await expect(options.page.locator('section.voice #voice-sign-off')).toBeVisible();
       await expect(options.page.locator('html')).toHaveAttribute('lang', lang);
       const dir = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
       mkdirSync(dir, { recursive: true });

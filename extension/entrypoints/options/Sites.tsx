@@ -49,7 +49,7 @@ export function Sites({ connections }: { connections: Connection[] }) {
     <section class="card sites" aria-labelledby="sites-title">
       <h2 id="sites-title">{i18n.t('sitesTitle')}</h2>
       <p class="muted">{i18n.t(several ? 'sitesIntroBrands' : 'sitesIntro')}</p>
-      <ul class="site-list">
+      <ul class={several ? 'site-list with-brands' : 'site-list'}>
         {PLATFORMS.map((platform) => {
           const on = !prefs.disabled.includes(platform);
           return (
