@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { keyFromId, keyFromPermalink, normalizePermalink } from './keys';
+
+describe('keyFromId', () => {
+  it('is platform:id, trimmed', () => {
+    expect(keyFromId('x', ' 1897000000000000000 ')).toBe('x:1897000000000000000');
+    expect(keyFromId('reddit', 't1_abc')).toBe('reddit:t1_abc');
+  });
+
+  it('throws on an empty id', () => {
+    expect(() => keyFromId('x', '')).toThrow();
+    expect(() => keyFromId('x', '  \n')).toThrow();
+  });
+});
+
+describe('normalizePermalink', () => {
+  it('uses https, a lowercase host without www./m., no fragment, query or trailing slash', () => {
+    expect(normalizePermalink('http://WWW.LinkedIn.com/feed/update/urn:li:activity:7/?utm_source=share#x')).toBe(
+      'https://linkedin.com/feed/update/urn:li:activity:7',
+    );
+    expect(normalizePermalink('https://m.facebook.com/groups/1/posts/2/')).toBe('https://facebook.com/groups/1/posts/2');
+    expect(normalizePermalink('https://www.instagram.com/p/AbC123/?igsh=xyz')).toBe('https://instagram.com/p/AbC123');
+    expect(normalizePermalink('https://x.com')).toBe('https://x.com');
+  });
+
+  it('keeps the parameters that hold the id, sorted', () => {
+    expect(normalizePermalink('https://www.youtube.com/watch?v=dQw&t=42s&lc=Ugx1&si=abc')).toBe(
+      'https://youtube.com/watch?lc=Ugx1&v=dQw',
+    );
+    expect(normalizePermalink('https://m.youtube.com/watch?lc=Ugx1&v=dQw')).toBe('https://youtube.com/watch?lc=Ugx1&v=dQw');
+    expect(normalizePermalink('https://www.facebook.com/permalink.php?story_fbid=5&id=7&__cft__=z&comment_id=9')).toBe(
+      'https://facebook.com/permalink.php?comment_id=9&id=7&story_fbid=5',
+    );
+    // Only on the sites where the id lives there.
+    expect(normalizePermalink('https://www.reddit.com/r/a/comments/b/c/?v=1&id=2')).toBe('https://reddit.com/r/a/comments/b/c');
+  });
+
+  it('rejects what is not a web URL', () => {
+    expect(() => normalizePermalink('javascript:alert(1)')).toThrow();
+    expect(() => normalizePermalink('/relative')).toThrow();
+  });
+});
+
+describe('keyFromPermalink', () => {
+  it('is platform:sha256(normalized permalink) in hex', () => {
+    const key = keyFromPermalink('linkedin', 'https://www.linkedin.com/feed/update/urn:li:activity:7/');
+    expect(key).toMatch(/^linkedin:[0-9a-f]{64}$/);
+    expect(key).toBe(keyFromPermalink('linkedin', 'http://linkedin.com/feed/update/urn:li:activity:7?utm_medium=x#c'));
+    expect(key).not.toBe(keyFromPermalink('linkedin', 'https://www.linkedin.com/feed/update/urn:li:activity:8/'));
+  });
+
+  it('hashes with SHA-256', () => {
+    // sha256("https://x.com")
+    expect(keyFromPermalink('x', 'https://x.com/')).toBe('x:4ade82c8c32b2cb329ebed8437eebd27deeeeb32db959899af6bb8e6d81a748f');
+  });
+});
