@@ -162,6 +162,7 @@ describe('postedAtFromLabel', () => {
   it('gives undefined when there is no date', () => {
     for (const label of ['', '5 hours ago', 'Reply', 'February 30, 2025', 'Like 3']) {
       expect(postedAtFromLabel(label, 'en', NOW), label).toBeUndefined();
+      expect(postedAtFromLabel(label, '', NOW), label).toBeUndefined();
     }
   });
 });

@@ -311,7 +311,8 @@ const MONTH_FIRST = /^en(?:-(?:us|ca|ph))?$/i;
  * latest such date not after `now`. Precision minute with a time, day without.
  */
 export function postedAtFromLabel(label: string | null | undefined, lang: string, now: number): PostedAt | undefined {
-  if (!label) return undefined;
+  // "5 hours ago" is no date, whatever "ago" means in Spanish (agosto).
+  if (!label || parseRelativeTime(label, lang, now)) return undefined;
   const folded = fold(label);
   const { clock, rest } = takeTime(folded);
   const precision: TimePrecision = clock ? 'minute' : 'day';
