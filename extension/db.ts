@@ -4,7 +4,7 @@
 // The outbox is not a separate table: an interaction or item seen carries its own sync
 // state, so recording it and queueing it for the server are one write that cannot half-fail.
 import Dexie, { type Table } from 'dexie';
-import { ACTIONABLE_CATEGORIES, type ActivityItem, type Claim, type Interaction, RESPONSE_KINDS, type SeenItem, type Template, type Voice } from '../shared/schemas';
+import { ACTIONABLE_CATEGORIES, type ActivityItem, type Claim, type Interaction, RESPONSE_KINDS, type SeenItem, TeamSettings, type Template, type Voice } from '../shared/schemas';
 
 export type OutboxState = 'pending' | 'sent' | 'dead';
 export type OutboxKind = 'interactions' | 'items';
@@ -314,6 +314,17 @@ export function saveVoice(db: ChorusDb, teamId: string, voice: Voice): Promise<v
   );
 }
 
+const teamSettingsKey = (teamId: string) => `team:${teamId}`;
+
+/** The team's business hours, SLA targets and privacy choice, as last pulled. */
+export function saveTeamSettings(db: ChorusDb, teamId: string, settings: TeamSettings): Promise<void> {
+  return guardQuota(async () => void (await db.settings.put({ key: teamSettingsKey(teamId), value: settings })));
+}
+
+export async function loadTeamSettings(db: ChorusDb, teamId: string): Promise<TeamSettings | undefined> {
+  return TeamSettings.safeParse((await db.settings.get(teamSettingsKey(teamId)))?.value).data;
+}
+
 /** Templates a member can use: tombstones are kept for sync but never offered. */
 export async function liveTemplates(db: ChorusDb, teamId: string): Promise<LocalTemplate[]> {
   return (await db.templates.where('teamId').equals(teamId).toArray()).filter((t) => !t.deleted);
@@ -341,4 +352,49 @@ export async function waitingItems(db: ChorusDb, teamId: string, now: number): P
   const waiting = seen.filter((item) => !answered.has(item.itemKey));
   const oldest = waiting.reduce<SeenItem | undefined>((min, item) => (!min || Date.parse(item.seenAt) < Date.parse(min.seenAt) ? item : min), undefined);
   return oldest ? { count: waiting.length, oldestSeenAt: oldest.seenAt } : { count: 0 };
+}
+
+/**
+ * The latest answer (reply, comment or DM) to each item by anyone on the team, and the live
+ * claim of someone replying now, from the pulled team activity and this member's own records.
+ */
+export async function itemStatuses(
+  db: ChorusDb,
+  teamId: string,
+  memberId: string,
+  itemKeys: readonly string[],
+  now: number,
+): Promise<Record<string, { answered?: { memberName: string; at: string; kind: string; self: boolean }; claimed?: { memberName: string; expiresAt: string; self: boolean } }>> {
+  const answers = new Set<string>(RESPONSE_KINDS);
+  const keys = [...new Set(itemKeys)].slice(0, 2000);
+  const result: Awaited<ReturnType<typeof itemStatuses>> = {};
+  const latest = (key: string, candidate: { memberName: string; at: string; kind: string; self: boolean }) => {
+    const current = result[key]?.answered;
+    if (!current || Date.parse(candidate.at) > Date.parse(current.at)) (result[key] ??= {}).answered = candidate;
+  };
+  const pairs = keys.map((k) => [teamId, k]);
+  await db.activity
+    .where('[teamId+itemKey]')
+    .anyOf(pairs)
+    .each((a) => answers.has(a.kind) && latest(a.itemKey, { memberName: a.memberName, at: a.at, kind: a.kind, self: a.memberId === memberId }));
+  await db.interactions
+    .where('[teamId+itemKey]')
+    .anyOf(pairs)
+    .each((i) => answers.has(i.kind) && latest(i.itemKey, { memberName: '', at: i.actedAt, kind: i.kind, self: true }));
+  const wanted = new Set(keys);
+  await db.claims
+    .where('teamId')
+    .equals(teamId)
+    .each((c) => {
+      if (!wanted.has(c.itemKey) || Date.parse(c.expiresAt) <= now) return;
+      (result[c.itemKey] ??= {}).claimed = { memberName: c.memberName, expiresAt: c.expiresAt, self: c.memberId === memberId };
+    });
+  return result;
+}
+
+/** Several sightings in one transaction (a page of comments arrives at once). */
+export async function recordItemsSeen(db: ChorusDb, teamId: string, items: readonly SeenItem[]): Promise<void> {
+  await db.transaction('rw', db.items, async () => {
+    for (const item of items) await recordItemSeen(db, teamId, item);
+  });
 }

@@ -2,7 +2,7 @@
 // engine) and everything else: content scripts, popup, options. Content scripts cannot use
 // the store directly, since their IndexedDB belongs to the page's origin.
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Interaction, Platform, SeenItem } from '../shared/schemas';
+import type { Interaction, Platform, Role, SeenItem, TeamSettings } from '../shared/schemas';
 import type { BrandSource } from './brands';
 import type { LocalTemplate, LocalVoice, OutboxKind } from './db';
 import type { FlushResult, PullResult, SyncStatus } from './sync';
@@ -23,6 +23,12 @@ export interface PageRef {
   account?: string;
 }
 
+/** A teammate's latest answer to an item, and who is replying to it now. */
+export interface ItemStatus {
+  answered?: { memberName: string; at: string; kind: string; self: boolean };
+  claimed?: { memberName: string; expiresAt: string; self: boolean };
+}
+
 /** What a content script needs to know about its page. */
 export type PageContext =
   | { enabled: false; reason: 'site-off' | 'not-connected' }
@@ -31,6 +37,10 @@ export type PageContext =
       teamId: string;
       teamName: string;
       memberName: string;
+      memberId: string;
+      role: Role;
+      /** Business hours and SLA targets, once pulled. */
+      settings?: TeamSettings;
       /** Why this brand: a rule for the account, the site's brand, or the first team. */
       source: BrandSource;
       templates: LocalTemplate[];
@@ -54,6 +64,10 @@ export interface ProtocolMap {
   /** Stores the interaction for the page's brand and queues it; answers once it is stored. */
   recordInteraction(data: { interaction: Interaction; account?: string }): void;
   recordItemSeen(data: { item: SeenItem; account?: string }): void;
+  /** Many sightings at once (a page of comments): one message, one transaction. */
+  recordItemsSeen(data: { items: SeenItem[]; account?: string }): void;
+  /** What the team is doing on these items: the latest answer and live claims (teammates'). */
+  itemStatus(data: { teamId: string; itemKeys: string[] }): Record<string, ItemStatus>;
   /** Push then pull now, ignoring the push backoff (the member asked for it); all teams
    * unless one is named. */
   syncNow(data: { teamId?: string }): SyncRun;

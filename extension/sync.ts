@@ -19,6 +19,7 @@ import {
   PushInteractionsResult,
   PushItemsResult,
   type SeenItem,
+  TeamWithSettings,
   Template,
   Voice,
 } from '../shared/schemas';
@@ -38,6 +39,7 @@ import {
   outboxId,
   pendingBatch,
   type PullStream,
+  saveTeamSettings,
   saveVoice,
   StorageFullError,
 } from './db';
@@ -410,6 +412,7 @@ async function settle(
 const TemplatePage = z.object({ items: z.array(Template), cursor: Cursor, hasMore: z.boolean() });
 const ActivityPage = z.object({ items: z.array(ActivityItem), claims: z.array(Claim), cursor: Cursor, hasMore: z.boolean() });
 const VoiceAnswer = z.object({ voice: Voice });
+const TeamAnswer = z.object({ team: TeamWithSettings });
 
 export interface PullResult {
   status: SyncStatus;
@@ -489,6 +492,13 @@ export async function pull(conn: TeamConnection, deps: SyncDeps, flags: { force?
       } else {
         step = asStep(answer);
       }
+    }
+    if (step.kind === 'ok') {
+      // Business hours and SLA targets: the content script shows each item's SLA state.
+      const answer = await request(conn, deps, opts, '/v1/team');
+      const parsed = answer.kind === 'ok' ? TeamAnswer.safeParse(answer.body) : undefined;
+      if (parsed?.success) await saveTeamSettings(deps.db, teamId, parsed.data.team.settings);
+      else step = asStep(answer);
     }
     if (step.kind === 'unauthorized') return { ...result, status: 'unauthorized', error: step.error };
     if (step.kind === 'transient') {

@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { Interaction, Platform, SeenItem } from '../../shared/schemas';
 import { loadSitePrefs, resolveTeam, siteEnabled } from '../brands';
 import { CONNECTIONS_KEY, loadConnections } from '../connection';
-import { ChorusDb, liveTemplates, recordInteraction, recordItemSeen, waitingItems } from '../db';
+import { ChorusDb, itemStatuses, liveTemplates, loadTeamSettings, recordInteraction, recordItemSeen, recordItemsSeen, waitingItems } from '../db';
 import { onMessage, type PageContext, type PageRef } from '../messaging';
 import { Scheduler } from '../scheduler';
 import { browserSyncDeps } from '../sync';
@@ -57,6 +57,18 @@ export default defineBackground(() => {
     await recordItemSeen(db, conn.team.id, item);
     sync.flushSoon();
   });
+  onMessage('recordItemsSeen', async ({ data }) => {
+    const items = (Array.isArray(data.items) ? data.items.slice(0, 500) : []).flatMap((item) => SeenItem.safeParse(item).data ?? []);
+    if (items.length === 0) return;
+    const conn = await teamFor({ platform: items[0]!.platform, ...account(data.account) });
+    await recordItemsSeen(db, conn.team.id, items);
+    sync.flushSoon();
+  });
+  onMessage('itemStatus', async ({ data }) => {
+    const conn = (await loadConnections()).find((c) => c.team.id === data.teamId);
+    if (!conn || !Array.isArray(data.itemKeys)) return {};
+    return itemStatuses(db, conn.team.id, conn.member.id, data.itemKeys.filter((k): k is string => typeof k === 'string'), Date.now());
+  });
   onMessage('syncNow', ({ data }) => sync.run({ force: true, ...teamOf(data) }));
   onMessage('syncState', ({ data }) => sync.state(teamOf(data).teamId));
   onMessage('listTemplates', async ({ data }) => {
@@ -72,15 +84,22 @@ export default defineBackground(() => {
     const resolved = resolveTeam(await loadConnections(), prefs, page);
     if (!resolved) return { enabled: false, reason: 'not-connected' };
     const { connection, source } = resolved;
-    const [templates, voice] = await Promise.all([liveTemplates(db, connection.team.id), db.voice.get(connection.team.id)]);
+    const [templates, voice, settings] = await Promise.all([
+      liveTemplates(db, connection.team.id),
+      db.voice.get(connection.team.id),
+      loadTeamSettings(db, connection.team.id),
+    ]);
     return {
       enabled: true,
       teamId: connection.team.id,
       teamName: connection.team.name,
       memberName: connection.member.name,
+      memberId: connection.member.id,
+      role: connection.member.role,
       source,
       templates,
       ...(voice ? { voice } : {}),
+      ...(settings ? { settings } : {}),
     };
   });
   onMessage('siteActive', async ({ data }) => {

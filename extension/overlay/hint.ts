@@ -1,0 +1,79 @@
+// The `chorus-hint` host next to each item (DESIGN.md test hooks): data-item-key,
+// data-category, data-lang and data-status on the host, the visible badge in its shadow
+// root. The host is reset with inline !important styles so the site's CSS cannot resize or
+// hide it, and it stops clicks and keys from reaching the site's handlers (an X post
+// navigates on any click inside it).
+import { render } from 'preact';
+import { h } from 'preact';
+import type { BadgeSlot } from '../sites/types';
+import { Badge, type BadgeModel } from './Badge';
+import css from './badge.css?inline';
+
+export type HintStatus = 'new' | 'claimed' | 'answered';
+
+const HOST_STYLE: Record<string, string> = {
+  all: 'initial',
+  display: 'inline-block',
+  position: 'relative',
+  'vertical-align': 'middle',
+  'margin-block': '2px',
+  'margin-inline': '6px',
+  'z-index': '1',
+  'line-height': 'normal',
+};
+
+const STOPPED = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'keydown', 'keyup', 'keypress', 'focusin', 'focusout'];
+
+export interface Hint {
+  host: HTMLElement;
+  update(model: BadgeModel): void;
+  remove(): void;
+}
+
+export function statusOf(model: Pick<BadgeModel, 'status'>): HintStatus {
+  return model.status.answered ? 'answered' : model.status.claimed ? 'claimed' : 'new';
+}
+
+export function createHint(slot: BadgeSlot, model: BadgeModel, options: { theme: 'light' | 'dark'; dir: 'ltr' | 'rtl' }): Hint {
+  const doc = slot.parent.ownerDocument;
+  const host = doc.createElement('chorus-hint');
+  for (const [property, value] of Object.entries(HOST_STYLE)) host.style.setProperty(property, value, 'important');
+  host.setAttribute('data-theme', options.theme);
+  for (const type of STOPPED) host.addEventListener(type, (event) => event.stopPropagation());
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = css;
+  const mount = doc.createElement('span');
+  mount.setAttribute('dir', options.dir);
+  root.append(style, mount);
+
+  const update = (next: BadgeModel) => {
+    host.setAttribute('data-item-key', next.itemKey);
+    host.setAttribute('data-category', next.category);
+    host.setAttribute('data-lang', next.lang);
+    host.setAttribute('data-status', statusOf(next));
+    render(h(Badge, { model: next }), mount);
+  };
+  update(model);
+  slot.parent.insertBefore(host, slot.before && slot.before.parentNode === slot.parent ? slot.before : null);
+  return {
+    host,
+    update,
+    remove() {
+      render(null, mount);
+      host.remove();
+    },
+  };
+}
+
+/** Light or dark from the page's own background, so the badge reads on either theme. */
+export function pageTheme(doc: Document): 'light' | 'dark' {
+  for (const element of [doc.body, doc.documentElement]) {
+    if (!element) continue;
+    const rgb = /rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?/.exec(getComputedStyle(element).backgroundColor);
+    if (!rgb || rgb[4] === '0') continue;
+    const [r, g, b] = [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? 'dark' : 'light';
+  }
+  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}

@@ -1,0 +1,161 @@
+// Finds a site's items without making the page janky (uBlock Origin's rule: the page is
+// not ours). One MutationObserver for the whole document only queues added nodes; the work
+// runs in animation frames with a time budget, continuing in the next frame when over it;
+// an IntersectionObserver keeps off-screen items free until they come near the viewport,
+// and each item is read once.
+import type { ReadContext, SiteAdapter, SiteItem } from '../sites/types';
+
+/** Work per frame; the rest waits for the next one, so no task comes near 50 ms. */
+const FRAME_BUDGET_MS = 8;
+/** Items this close below the viewport are read before they scroll in. */
+const NEAR_VIEWPORT = '300px 0px';
+const HOST_TAG = 'CHORUS-HINT';
+
+export interface ScannerOptions {
+  adapter: SiteAdapter;
+  /** A visible item, read; called once per element. */
+  onItem(element: Element, item: SiteItem): void;
+  /** An element the adapter could not read (an ad, a placeholder), or whose read threw. */
+  onSkip?(element: Element, error?: unknown): void;
+  signal: AbortSignal;
+  frameBudgetMs?: number;
+}
+
+export interface Scanner {
+  /** Items found so far (visible or not). */
+  readonly found: number;
+  /** Items read and handed to onItem. */
+  readonly annotated: number;
+}
+
+export function startScanner(doc: Document, options: ScannerOptions): Scanner {
+  const { adapter, onItem, onSkip, signal } = options;
+  const budget = options.frameBudgetMs ?? FRAME_BUDGET_MS;
+  // Queues with a moving head: shift() on a 10,000-long array would be quadratic.
+  const roots = queue<Node>();
+  const visible = queue<Element>();
+  const known = new WeakSet<Element>();
+  const stats = { found: 0, annotated: 0 };
+  let scheduled = false;
+
+  const context = (): ReadContext => ({ now: Date.now(), pageLang: doc.documentElement.lang || 'en', pageUrl: new URL(doc.location.href) });
+
+  const io = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        io.unobserve(entry.target);
+        visible.push(entry.target);
+      }
+      schedule();
+    },
+    { rootMargin: NEAR_VIEWPORT },
+  );
+
+  const mo = new MutationObserver((records) => {
+    // Queue only: no selector runs here.
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName !== HOST_TAG) roots.push(node);
+      }
+    }
+    if (roots.size) schedule();
+  });
+
+  function schedule() {
+    if (scheduled || signal.aborted) return;
+    scheduled = true;
+    requestAnimationFrame(run);
+  }
+
+  function run() {
+    scheduled = false;
+    if (signal.aborted) return;
+    const deadline = performance.now() + budget;
+    // Reading visible items first: what the member looks at gets its badge soonest.
+    let ctx: ReadContext | undefined;
+    while (visible.size && performance.now() < deadline) {
+      const element = visible.shift();
+      if (!element.isConnected) continue;
+      ctx ??= context();
+      let item: SiteItem | undefined;
+      try {
+        item = adapter.readItem(element, ctx);
+      } catch (error) {
+        onSkip?.(element, error);
+        continue;
+      }
+      if (!item) {
+        onSkip?.(element);
+        continue;
+      }
+      stats.annotated++;
+      try {
+        onItem(element, item);
+      } catch (error) {
+        onSkip?.(element, error);
+      }
+    }
+    while (roots.size && performance.now() < deadline) {
+      const root = roots.shift();
+      if (!root.isConnected) continue;
+      let found: Element[];
+      try {
+        found = adapter.findItems(root as ParentNode);
+      } catch {
+        continue;
+      }
+      for (const element of found) {
+        if (known.has(element)) continue;
+        known.add(element);
+        stats.found++;
+        io.observe(element);
+      }
+    }
+    if (roots.size || visible.size) schedule();
+  }
+
+  roots.push(doc.body ?? doc.documentElement);
+  mo.observe(doc.documentElement, { childList: true, subtree: true });
+  schedule();
+  signal.addEventListener('abort', () => {
+    mo.disconnect();
+    io.disconnect();
+    roots.clear();
+    visible.clear();
+  });
+  return {
+    get found() {
+      return stats.found;
+    },
+    get annotated() {
+      return stats.annotated;
+    },
+  };
+}
+
+function queue<T>() {
+  let items: T[] = [];
+  let head = 0;
+  return {
+    get size() {
+      return items.length - head;
+    },
+    push(item: T) {
+      items.push(item);
+    },
+    shift(): T {
+      const item = items[head++]!;
+      // Drop the consumed part now and then, so memory follows what is still queued.
+      if (head > 1024 && head * 2 > items.length) {
+        items = items.slice(head);
+        head = 0;
+      }
+      return item;
+    },
+    clear() {
+      items = [];
+      head = 0;
+    },
+  };
+}
