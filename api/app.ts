@@ -10,6 +10,7 @@ import { errorBody, handleError } from './errors.ts';
 import { FactCache } from './analytics.ts';
 import { RateLimiter } from './ratelimit.ts';
 import { activityRoutes } from './routes/activity.ts';
+import { cueRoutes } from './routes/cues.ts';
 import { interactionRoutes } from './routes/interactions.ts';
 import { summaryRoutes } from './routes/summary.ts';
 import { publicTeamRoutes, teamRoutes } from './routes/teams.ts';
@@ -109,6 +110,7 @@ export function createApp(opts: AppOptions) {
     .route('/', templateRoutes(deps))
     .route('/', voiceRoutes(deps))
     .route('/', activityRoutes(deps))
+    .route('/', cueRoutes(deps))
     .route('/', summaryRoutes(deps));
 }
 

@@ -74,6 +74,7 @@ async function twoTeams() {
     }),
   );
   await ok(t.call('POST', '/v1/claims', { token: b.member.token, body: { itemKey: 'x:bravo-claimed', ttlSeconds: 600 } }), 201);
+  const bCue = (await ok(t.call('POST', '/v1/cues', { token: b.manager.token, body: { phrase: 'bravo refund', category: 'complaint', lang: 'en' } }), 201)).cue;
 
   const a = await t.team('Alpha Apparel');
   const aTemplate = (await ok(t.call('POST', '/v1/templates', { token: a.manager.token, body: { title: 'Alpha hello', body: 'Hello!' } }), 201)).template;
@@ -81,6 +82,7 @@ async function twoTeams() {
   const aReply = reply({ itemKey: 'x:alpha-post' });
   await ok(t.call('POST', '/v1/interactions', { token: a.member.token, body: { interactions: [aReply] } }));
   await ok(t.call('POST', '/v1/claims', { token: a.member.token, body: { itemKey: 'x:alpha-claimed', ttlSeconds: 600 } }), 201);
+  const aCue = (await ok(t.call('POST', '/v1/cues', { token: a.manager.token, body: { phrase: 'alpha sizing', category: 'question' } }), 201)).cue;
 
   // Everything that would betray B in one of A's answers.
   const secrets = [
@@ -91,12 +93,14 @@ async function twoTeams() {
     bTemplate.id,
     bPrivate.id,
     bReply.id,
+    bCue.id,
     'Bravo',
+    'bravo refund',
     'x:bravo-post',
     'x:bravo-question',
     'x:bravo-claimed',
   ];
-  return { a, b, bTemplate, bPrivate, bReply, aTemplate, aReply, secrets };
+  return { a, b, bTemplate, bPrivate, bReply, bCue, aTemplate, aReply, aCue, secrets };
 }
 
 /** Team B as its own members see it. */
@@ -114,6 +118,7 @@ async function snapshot(b: Team) {
     members: (await t.call('GET', '/v1/members', { token: b.manager.token })).json,
     templates: (await t.call('GET', '/v1/templates', { token: b.member.token })).json,
     voice: (await t.call('GET', '/v1/voice', { token: b.member.token })).json,
+    cues: (await t.call('GET', '/v1/cues', { token: b.member.token })).json,
     activity: activity.json,
     summary: summary.json,
     summaryCsv: (await t.call('GET', `/v1/export/summary.csv?${RANGE}`, { token: b.manager.token })).text,
@@ -129,6 +134,7 @@ describe("A's reads contain nothing of B", () => {
     ['/v1/members', 'manager', (f) => f.a.member.id],
     ['/v1/templates', 'member', (f) => f.aTemplate.id],
     ['/v1/voice', 'member', () => '— Alpha team'],
+    ['/v1/cues', 'member', (f) => f.aCue.id],
     ['/v1/activity', 'member', () => 'x:alpha-post'],
     ['/v1/activity', 'member', () => 'x:alpha-claimed'],
     [`/v1/summary?${RANGE}`, 'manager', (f) => f.a.member.id],
@@ -191,6 +197,8 @@ describe("A's writes never reach B", () => {
       "DELETE B's member's private template",
       (f) => ({ method: 'DELETE', path: `/v1/templates/${f.bPrivate.id}`, token: f.a.member.token, headers: { 'if-match': '1' } }),
     ],
+    ["DELETE B's cue", (f) => ({ method: 'DELETE', path: `/v1/cues/${f.bCue.id}`, token: f.a.manager.token })],
+    ["DELETE B's cue as A's owner", (f) => ({ method: 'DELETE', path: `/v1/cues/${f.bCue.id}`, token: f.a.owner.token })],
     ["release B's claim", (f) => ({ method: 'DELETE', path: '/v1/claims?itemKey=x:bravo-claimed', token: f.a.member.token })],
   ];
   it.each(foreign)('%s → 404, B unchanged', async (_name, request) => {
@@ -262,6 +270,15 @@ describe("A's writes never reach B", () => {
         // Now taken by A's manager's private template; B's stays B's.
         expect(member.status).toBe(400);
         expect(member.text).not.toContain('Bravo');
+      },
+    ],
+    [
+      "POST /v1/cues with B's phrase and language creates A's own cue",
+      async (f) => {
+        const r = await ok(t.call('POST', '/v1/cues', { token: f.a.manager.token, body: { phrase: 'BRAVO REFUND', category: 'spam', lang: 'en' } }), 201);
+        expect(r.cue.id).not.toBe(f.bCue.id);
+        const mine = await ok(t.call('GET', '/v1/cues', { token: f.a.member.token }));
+        expect(mine.items.map((c: { id: string }) => c.id).sort()).toEqual([f.aCue.id, r.cue.id].sort());
       },
     ],
     [

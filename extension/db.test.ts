@@ -1,14 +1,16 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Interaction, SeenItem, Template } from '../shared/schemas';
+import type { Interaction, SeenItem, TeamCue, Template } from '../shared/schemas';
 import {
   applyActivityChanges,
+  applyCueChanges,
   applyTemplateChanges,
   ChorusDb,
   countPending,
   getCursor,
   isQuotaError,
+  liveCues,
   liveTemplates,
   markDead,
   markSent,
@@ -178,6 +180,62 @@ describe('pulled data', () => {
     await saveVoice(db, TEAM, { ...voice, version: 2, signOff: '— Team' });
     await saveVoice(db, TEAM, { ...voice, version: 1 });
     expect(await db.voice.get(TEAM)).toMatchObject({ version: 2, signOff: '— Team' });
+  });
+});
+
+describe('team cues', () => {
+  const cue = (over: Partial<TeamCue> = {}): TeamCue => ({
+    id: '3e8f6d4b-5c7a-4b9d-8ebf-0a9b8c7d6e5f',
+    phrase: 'bado sijapata',
+    category: 'complaint',
+    lang: 'sw',
+    deleted: false,
+    updatedAt: AT,
+    ...over,
+  });
+
+  it('upserts cues, removes them on a tombstone and saves the cursor with them, per team', async () => {
+    await applyCueChanges(db, TEAM, [cue(), cue({ id: '4f9a7e5c-6d8b-4cae-9fc0-1b0a9d8e7f6a', phrase: 'asante', category: 'praise' })], 'c1');
+    await applyCueChanges(db, OTHER_TEAM, [cue({ phrase: 'other team' })], 'o1');
+    expect((await liveCues(db, TEAM)).map((c) => c.phrase).sort()).toEqual(['asante', 'bado sijapata']);
+    expect(await getCursor(db, TEAM, 'cues')).toBe('c1');
+
+    await applyCueChanges(db, TEAM, [cue({ category: 'question' })], 'c2');
+    expect(await db.cues.get([TEAM, cue().id])).toMatchObject({ category: 'question', teamId: TEAM });
+    await applyCueChanges(db, TEAM, [cue({ deleted: true })], 'c3');
+    expect((await liveCues(db, TEAM)).map((c) => c.phrase)).toEqual(['asante']);
+    expect(await getCursor(db, TEAM, 'cues')).toBe('c3');
+    expect((await liveCues(db, OTHER_TEAM)).map((c) => c.phrase)).toEqual(['other team']);
+  });
+
+  it('upgrades a version 1 store, keeping its data and adding the cues table', async () => {
+    const name = `chorus-db-upgrade-${serial++}`;
+    const old = new Dexie(name);
+    old.version(1).stores({
+      interactions: 'id, [teamId+state], [teamId+itemKey]',
+      items: '[teamId+itemKey], [teamId+state]',
+      templates: '[teamId+id], teamId',
+      voice: 'teamId',
+      activity: '[teamId+itemKey+memberId+kind+at], [teamId+itemKey], [teamId+at]',
+      claims: '[teamId+itemKey+memberId], teamId',
+      cursors: '[teamId+stream]',
+      settings: 'key',
+      deadLetters: '[teamId+kind+id], teamId',
+    });
+    await old.table('templates').put({ ...template(), teamId: TEAM });
+    await old.table('cursors').put({ teamId: TEAM, stream: 'templates', cursor: 'kept' });
+    old.close();
+
+    const upgraded = new ChorusDb(name);
+    try {
+      expect(upgraded.verno).toBe(2);
+      expect((await liveTemplates(upgraded, TEAM)).map((x) => x.title)).toEqual(['Thanks']);
+      expect(await getCursor(upgraded, TEAM, 'templates')).toBe('kept');
+      await applyCueChanges(upgraded, TEAM, [cue()], 'c1');
+      expect(await liveCues(upgraded, TEAM)).toHaveLength(1);
+    } finally {
+      await upgraded.delete();
+    }
   });
 });
 

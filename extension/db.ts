@@ -4,11 +4,11 @@
 // The outbox is not a separate table: an interaction or item seen carries its own sync
 // state, so recording it and queueing it for the server are one write that cannot half-fail.
 import Dexie, { type Table } from 'dexie';
-import { ACTIONABLE_CATEGORIES, type ActivityItem, type Claim, type Interaction, RESPONSE_KINDS, type SeenItem, TeamSettings, type Template, type Voice } from '../shared/schemas';
+import { ACTIONABLE_CATEGORIES, type ActivityItem, type Claim, type Interaction, RESPONSE_KINDS, type SeenItem, type TeamCue, TeamSettings, type Template, type Voice } from '../shared/schemas';
 
 export type OutboxState = 'pending' | 'sent' | 'dead';
 export type OutboxKind = 'interactions' | 'items';
-export type PullStream = 'templates' | 'activity';
+export type PullStream = 'templates' | 'activity' | 'cues';
 
 /** Local bookkeeping on a record waiting for (or done with) the server. */
 export interface OutboxFields {
@@ -28,6 +28,8 @@ export type LocalTemplate = Template & { teamId: string };
 export type LocalVoice = Voice & { teamId: string };
 export type LocalActivity = ActivityItem & { teamId: string };
 export type LocalClaim = Claim & { teamId: string };
+/** A live team cue; a tombstone pulled from the server removes it. */
+export type LocalCue = TeamCue & { teamId: string };
 export interface CursorRow {
   teamId: string;
   stream: PullStream;
@@ -62,6 +64,7 @@ export class ChorusDb extends Dexie {
   declare readonly cursors: Table<CursorRow, [string, PullStream]>;
   declare readonly settings: Table<SettingRow, string>;
   declare readonly deadLetters: Table<DeadLetter, [string, OutboxKind, string]>;
+  declare readonly cues: Table<LocalCue, [string, string]>;
 
   constructor(name = 'chorus') {
     super(name);
@@ -77,6 +80,10 @@ export class ChorusDb extends Dexie {
       cursors: '[teamId+stream]',
       settings: 'key',
       deadLetters: '[teamId+kind+id], teamId',
+    });
+    // Version 2 adds the team's classifier cues; the tables above are kept as they are.
+    this.version(2).stores({
+      cues: '[teamId+id], teamId',
     });
   }
 }
@@ -282,6 +289,26 @@ export function applyTemplateChanges(db: ChorusDb, teamId: string, changes: read
       await db.cursors.put({ teamId, stream: 'templates', cursor });
     }),
   );
+}
+
+/** Saves a page of team cue changes and the cursor after it together. The server sends a
+ * changed cue once, in its newest state, at its place in cursor order, so the page is
+ * applied as it comes; a tombstone removes the cue (nothing local refers to it). */
+export function applyCueChanges(db: ChorusDb, teamId: string, changes: readonly TeamCue[], cursor: string): Promise<void> {
+  return guardQuota(() =>
+    db.transaction('rw', db.cues, db.cursors, async () => {
+      for (const cue of changes) {
+        if (cue.deleted) await db.cues.delete([teamId, cue.id]);
+        else await db.cues.put({ ...cue, teamId });
+      }
+      await db.cursors.put({ teamId, stream: 'cues', cursor });
+    }),
+  );
+}
+
+/** The team's cues for the classifier. */
+export async function liveCues(db: ChorusDb, teamId: string): Promise<LocalCue[]> {
+  return (await db.cues.where('teamId').equals(teamId).toArray()).filter((c) => !c.deleted);
 }
 
 /** Saves a page of team activity, the team's live claims (a full snapshot each page) and the

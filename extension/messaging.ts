@@ -2,7 +2,7 @@
 // engine) and everything else: content scripts, popup, options. Content scripts cannot use
 // the store directly, since their IndexedDB belongs to the page's origin.
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Interaction, Platform, Role, SeenItem, TeamSettings } from '../shared/schemas';
+import type { Category, Interaction, Platform, Role, SeenItem, TeamSettings } from '../shared/schemas';
 import type { BrandSource } from './brands';
 import type { LocalTemplate, LocalVoice, OutboxKind } from './db';
 import type { FlushResult, PullResult, SyncStatus } from './sync';
@@ -45,7 +45,16 @@ export type PageContext =
       source: BrandSource;
       templates: LocalTemplate[];
       voice?: LocalVoice;
+      /** The team's classifier cues (managers' corrections), for `classify(text, {teamCues})`. */
+      teamCues: TeamCueRef[];
     };
+
+/** A team cue as the classifier takes it (`TeamCue` in shared/classify.ts). */
+export interface TeamCueRef {
+  phrase: string;
+  category: Category;
+  lang?: string;
+}
 
 export interface SyncState {
   connected: boolean;
@@ -82,6 +91,10 @@ export interface ProtocolMap {
   /** A site tab is in front: while these keep coming, templates and activity are pulled
    * every few seconds instead of every minute. Answers whether Chorus is on for the site. */
   siteActive(page: PageRef): boolean;
+  /** A manager corrects an item's category from its badge: the phrase becomes a team cue for
+   * every member (POST /v1/cues with the member's token), then a pull applies it here at
+   * once. A member, or a refusal by the server, gets ok:false with the server's message. */
+  correctCategory(data: { teamId: string; phrase: string; category: Category; lang?: string; itemKey?: string }): { ok: true } | { ok: false; message: string };
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -40,7 +40,7 @@ export function combineRuns(teams: TeamRun[]): { flush: FlushResult; pull: PullR
     status: 'done',
     counts: { interactions: { accepted: 0, duplicate: 0, rejected: 0 }, items: { accepted: 0, duplicate: 0, rejected: 0 } },
   };
-  const pullResult: PullResult = { status: 'done', templates: 0, activity: 0, voice: false };
+  const pullResult: PullResult = { status: 'done', templates: 0, activity: 0, cues: 0, voice: false };
   for (const { flush: f, pull: p } of teams) {
     for (const kind of ['interactions', 'items'] as const) {
       flushResult.counts[kind].accepted += f.counts[kind].accepted;
@@ -57,6 +57,7 @@ export function combineRuns(teams: TeamRun[]): { flush: FlushResult; pull: PullR
     }
     pullResult.templates += p.templates;
     pullResult.activity += p.activity;
+    pullResult.cues += p.cues;
     pullResult.voice ||= p.voice;
   }
   const flushRetry = minDefined(teams.map((t) => t.flush.retryAt));

@@ -4,8 +4,8 @@ import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type TestApp, testApp, uuidv7 } from '../api/test/harness';
 import type { Interaction } from '../shared/schemas';
-import { ChorusDb, countPending, getCursor, liveTemplates, recordInteraction, recordItemSeen } from './db';
-import { dexieLock, flush, pull, type SyncDeps, type SyncOptions, type TeamConnection } from './sync';
+import { ChorusDb, countPending, getCursor, liveCues, liveTemplates, recordInteraction, recordItemSeen } from './db';
+import { dexieLock, flush, postCue, pull, type SyncDeps, type SyncOptions, type TeamConnection } from './sync';
 
 const SERVER = 'http://chorus.test';
 
@@ -392,6 +392,52 @@ describe('pull', () => {
     expect(await h.db.claims.toArray()).toMatchObject([{ itemKey: 'x:78', memberName: 'Maya', teamId: h.team.id }]);
     expect(await h.db.voice.get(h.team.id)).toMatchObject({ signOff: '— Northwind', version: 2 });
     expect(await getCursor(h.db, h.team.id, 'activity')).toBeTruthy();
+  });
+
+  it("brings a manager's team cue into the member's store after activity, then its change, and its delete removes it", async () => {
+    const h = await harness({ pageLimit: 2 });
+    const cue = { phrase: 'bado sijapata oda yangu', category: 'complaint', lang: 'sw' };
+    const created = await t.call('POST', '/v1/cues', { token: h.team.manager.token, body: cue });
+    expect(created.status).toBe(201);
+    const id = created.json.cue.id as string;
+    for (const phrase of ['one', 'two']) {
+      expect((await t.call('POST', '/v1/cues', { token: h.team.owner.token, body: { phrase, category: 'spam' } })).status).toBe(201);
+    }
+
+    const first = await pull(h.conn, h.deps);
+    expect(first).toMatchObject({ status: 'done', cues: 3 });
+    expect(await h.db.cues.get([h.team.id, id])).toEqual({ ...created.json.cue, teamId: h.team.id });
+    expect((await liveCues(h.db, h.team.id)).map((c) => c.phrase).sort()).toEqual(['bado sijapata oda yangu', 'one', 'two']);
+    const paths = h.requests.map((r) => r.path.split('?')[0]);
+    expect(paths.indexOf('/v1/cues')).toBeGreaterThan(paths.indexOf('/v1/activity'));
+    expect(paths.filter((p) => p === '/v1/cues')).toHaveLength(2);
+    const cursor = await getCursor(h.db, h.team.id, 'cues');
+    expect(cursor).toBeTruthy();
+
+    const changed = await t.call('POST', '/v1/cues', { token: h.team.manager.token, body: { ...cue, category: 'question' } });
+    expect(changed.status).toBe(200);
+    expect((await pull(h.conn, h.deps)).cues).toBe(1);
+    expect(await h.db.cues.get([h.team.id, id])).toMatchObject({ category: 'question' });
+
+    const deleted = await t.call('DELETE', `/v1/cues/${id}`, { token: h.team.manager.token });
+    expect(deleted.status).toBe(200);
+    expect((await pull(h.conn, h.deps)).cues).toBe(1);
+    expect(await h.db.cues.get([h.team.id, id])).toBeUndefined();
+    expect((await liveCues(h.db, h.team.id)).map((c) => c.phrase).sort()).toEqual(['one', 'two']);
+    expect(await getCursor(h.db, h.team.id, 'cues')).not.toBe(cursor);
+    expect((await pull(h.conn, h.deps)).cues).toBe(0);
+  });
+
+  it('postCue: a manager\'s correction is stored for the team; a member gets the server\'s refusal', async () => {
+    const h = await harness();
+    const refused = await postCue(h.conn, h.deps, { phrase: 'refund', category: 'complaint' });
+    expect(refused).toEqual({ ok: false, message: 'Only a team manager can do this' });
+
+    const manager: TeamConnection = { ...h.conn, token: h.team.manager.token };
+    const sent = await postCue(manager, h.deps, { phrase: ' refund ', category: 'complaint', lang: 'en', itemKey: 'x:42' });
+    expect(sent).toMatchObject({ ok: true, cue: { phrase: 'refund', category: 'complaint', lang: 'en', deleted: false } });
+    await pull(manager, h.deps);
+    expect(await liveCues(h.db, h.team.id)).toMatchObject([{ phrase: 'refund', category: 'complaint', lang: 'en' }]);
   });
 
   it('backs off after 429 and does not poll again before Retry-After', async () => {

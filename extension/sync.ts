@@ -19,6 +19,8 @@ import {
   PushInteractionsResult,
   PushItemsResult,
   type SeenItem,
+  TeamCue,
+  type TeamCueInput,
   TeamWithSettings,
   Template,
   Voice,
@@ -26,6 +28,7 @@ import {
 import type { Connection } from './connection';
 import {
   applyActivityChanges,
+  applyCueChanges,
   applyTemplateChanges,
   type ChorusDb,
   getCursor,
@@ -411,6 +414,8 @@ async function settle(
 
 const TemplatePage = z.object({ items: z.array(Template), cursor: Cursor, hasMore: z.boolean() });
 const ActivityPage = z.object({ items: z.array(ActivityItem), claims: z.array(Claim), cursor: Cursor, hasMore: z.boolean() });
+const CuePage = z.object({ items: z.array(TeamCue), cursor: Cursor, hasMore: z.boolean() });
+const CueAnswer = z.object({ cue: TeamCue });
 const VoiceAnswer = z.object({ voice: Voice });
 const TeamAnswer = z.object({ team: TeamWithSettings });
 
@@ -419,6 +424,7 @@ export interface PullResult {
   /** Changes saved this pull (tombstones included). */
   templates: number;
   activity: number;
+  cues: number;
   voice: boolean;
   retryAt?: number;
   error?: string;
@@ -449,6 +455,12 @@ async function pullStream(conn: TeamConnection, deps: SyncDeps, opts: SyncOption
       await applyTemplateChanges(deps.db, teamId, parsed.data.items, parsed.data.cursor);
       result.templates += parsed.data.items.length;
       ({ hasMore, cursor: next } = parsed.data);
+    } else if (stream === 'cues') {
+      const parsed = CuePage.safeParse(answer.body);
+      if (!parsed.success) return asStep(answer);
+      await applyCueChanges(deps.db, teamId, parsed.data.items, parsed.data.cursor);
+      result.cues += parsed.data.items.length;
+      ({ hasMore, cursor: next } = parsed.data);
     } else {
       const parsed = ActivityPage.safeParse(answer.body);
       if (!parsed.success) return asStep(answer);
@@ -464,7 +476,7 @@ async function pullStream(conn: TeamConnection, deps: SyncDeps, opts: SyncOption
 }
 
 /**
- * Pulls templates and team activity from their saved cursors (looping while the server has
+ * Pulls templates, team activity and the team's classifier cues from their saved cursors (looping while the server has
  * more), then the brand voice. Safe to call often: it skips while another pull runs or while
  * backing off after a failure (429 included, so polling every 3 s never hammers the server).
  */
@@ -473,7 +485,7 @@ export async function pull(conn: TeamConnection, deps: SyncDeps, flags: { force?
   const opts: SyncOptions = { ...DEFAULT_SYNC_OPTIONS, ...deps.options };
   const teamId = conn.team.id;
   const name = `pull:${teamId}`;
-  const result: PullResult = { status: 'done', templates: 0, activity: 0, voice: false };
+  const result: PullResult = { status: 'done', templates: 0, activity: 0, cues: 0, voice: false };
   let lease: Lease | undefined;
   try {
     lease = await deps.lock.acquire(name, opts.leaseMs);
@@ -483,6 +495,7 @@ export async function pull(conn: TeamConnection, deps: SyncDeps, flags: { force?
 
     let step = await pullStream(conn, deps, opts, 'templates', result);
     if (step.kind === 'ok') step = await pullStream(conn, deps, opts, 'activity', result);
+    if (step.kind === 'ok') step = await pullStream(conn, deps, opts, 'cues', result);
     if (step.kind === 'ok') {
       const answer = await request(conn, deps, opts, '/v1/voice');
       const parsed = answer.kind === 'ok' ? VoiceAnswer.safeParse(answer.body) : undefined;
@@ -513,4 +526,25 @@ export async function pull(conn: TeamConnection, deps: SyncDeps, flags: { force?
   } finally {
     await lease?.release();
   }
+}
+
+// ---------- team cues ----------
+
+export type CueWriteResult = { ok: true; cue: TeamCue } | { ok: false; message: string };
+
+/**
+ * Sends a manager's category correction as a team cue (POST /v1/cues). Not queued: the
+ * manager is at the badge and should hear at once when the server refuses (a member gets
+ * the server's "Only a team manager can do this"). The cue reaches the local store with
+ * the next pull, like every member's.
+ */
+export async function postCue(conn: TeamConnection, deps: SyncDeps, cue: TeamCueInput): Promise<CueWriteResult> {
+  const opts: SyncOptions = { ...DEFAULT_SYNC_OPTIONS, ...deps.options };
+  const answer = await request(conn, deps, opts, '/v1/cues', cue);
+  if (answer.kind === 'ok') {
+    const parsed = CueAnswer.safeParse(answer.body);
+    return parsed.success ? { ok: true, cue: parsed.data.cue } : { ok: false, message: 'unexpected answer from the server' };
+  }
+  if (answer.kind === 'too-large') return { ok: false, message: 'The correction is too large for the server' };
+  return { ok: false, message: answer.error };
 }

@@ -254,6 +254,36 @@ export type VoiceRules = z.infer<typeof VoiceRules>;
 export const Voice = VoiceRules.extend({ version: z.number().int(), updatedAt: z.string().nullable() });
 export type Voice = z.infer<typeof Voice>;
 
+// ---------- team cues ----------
+
+/** A phrase that decides an item's category for the whole team: a manager's correction
+ * from a badge. Compatible with `TeamCue` in shared/classify.ts ({phrase, category, lang?}). */
+export const CuePhrase = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine((s) => !/\p{Cc}/u.test(s), 'must not contain control characters')
+  // One spelling for one phrase: Vietnamese and Persian text may arrive decomposed.
+  .transform((s) => s.normalize('NFC'));
+export const TeamCueInput = z.object({
+  phrase: CuePhrase,
+  category: Category,
+  lang: LangTag.optional(),
+  /** The item whose badge was corrected; optional context, not stored. */
+  itemKey: ItemKey.optional(),
+});
+export type TeamCueInput = z.input<typeof TeamCueInput>;
+export const TeamCue = z.object({
+  id: z.uuid(),
+  phrase: z.string(),
+  category: Category,
+  lang: z.string().nullable(),
+  deleted: z.boolean(),
+  updatedAt: z.string(),
+});
+export type TeamCue = z.infer<typeof TeamCue>;
+
 // ---------- activity and claims ----------
 
 export const ClaimBody = z.object({ itemKey: ItemKey, ttlSeconds: z.number().int().min(5).max(3600) });

@@ -1,7 +1,7 @@
 // Drizzle view of the tables created by ./migrations (the SQL files are the source of truth).
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { Platform, TeamSettings, VoiceRules } from '../../shared/schemas.ts';
+import type { Category, Platform, TeamSettings, VoiceRules } from '../../shared/schemas.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const changeColumns = {
@@ -132,4 +132,23 @@ export const claims = pgTable(
   (t) => [primaryKey({ columns: [t.teamId, t.itemKey, t.memberId] })],
 );
 
-export const schema = { teams, members, tokens, invites, interactions, items, templates, voices, claims };
+/** Team cues (0003): a phrase → category correction shared with the whole team. */
+export const teamCues = pgTable(
+  'team_cues',
+  {
+    teamId: uuid('team_id').notNull(),
+    id: uuid('id').notNull(),
+    phrase: text('phrase').notNull(),
+    category: text('category').$type<Category>().notNull(),
+    lang: text('lang'),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    deleted: boolean('deleted').notNull().default(false),
+    ...changeColumns,
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.id] })],
+);
+
+export const schema = { teams, members, tokens, invites, interactions, items, templates, voices, claims, teamCues };

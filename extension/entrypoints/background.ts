@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { Interaction, Platform, SeenItem } from '../../shared/schemas';
+import { Interaction, Platform, SeenItem, TeamCueInput } from '../../shared/schemas';
 import { loadSitePrefs, resolveTeam, siteEnabled } from '../brands';
 import { CONNECTIONS_KEY, loadConnections } from '../connection';
-import { ChorusDb, itemStatuses, liveTemplates, loadTeamSettings, recordInteraction, recordItemSeen, recordItemsSeen, waitingItems } from '../db';
+import { ChorusDb, itemStatuses, liveCues, liveTemplates, loadTeamSettings, recordInteraction, recordItemSeen, recordItemsSeen, waitingItems } from '../db';
 import { onMessage, type PageContext, type PageRef } from '../messaging';
 import { Scheduler } from '../scheduler';
-import { browserSyncDeps } from '../sync';
+import { browserSyncDeps, postCue } from '../sync';
 
 const SYNC_ALARM = 'chorus-sync';
 const RETRY_ALARM = 'chorus-sync-retry';
@@ -84,10 +84,11 @@ export default defineBackground(() => {
     const resolved = resolveTeam(await loadConnections(), prefs, page);
     if (!resolved) return { enabled: false, reason: 'not-connected' };
     const { connection, source } = resolved;
-    const [templates, voice, settings] = await Promise.all([
+    const [templates, voice, settings, cues] = await Promise.all([
       liveTemplates(db, connection.team.id),
       db.voice.get(connection.team.id),
       loadTeamSettings(db, connection.team.id),
+      liveCues(db, connection.team.id),
     ]);
     return {
       enabled: true,
@@ -98,9 +99,23 @@ export default defineBackground(() => {
       role: connection.member.role,
       source,
       templates,
+      teamCues: cues.map((c) => ({ phrase: c.phrase, category: c.category, ...(c.lang ? { lang: c.lang } : {}) })),
       ...(voice ? { voice } : {}),
       ...(settings ? { settings } : {}),
     };
+  });
+  onMessage('correctCategory', async ({ data }) => {
+    const conn = (await loadConnections()).find((c) => c.team.id === data?.teamId);
+    if (!conn) return { ok: false, message: 'Chorus is not connected to this team' };
+    const { phrase, category, lang, itemKey } = data;
+    const input = TeamCueInput.safeParse({ phrase, category, lang, itemKey });
+    if (!input.success) return { ok: false, message: input.error.issues[0]?.message ?? 'Invalid correction' };
+    // Managers only: the server decides, and a member gets its message.
+    const answer = await postCue(conn, browserSyncDeps(db), input.data);
+    if (!answer.ok) return answer;
+    // Pull now, so this browser classifies with the new cue at once.
+    await sync.run({ force: true, teamId: conn.team.id }).catch(() => undefined);
+    return { ok: true };
   });
   onMessage('siteActive', async ({ data }) => {
     if (!siteEnabled(await loadSitePrefs(), pageRef(data).platform)) return false;
