@@ -66,12 +66,17 @@ const MAX_CHARS = 4000;
 
 const COMPLAINT_EMOJI = /🙄|😡|👎|🤬|😤|😠|😒|🤮|💩|🖕|😑|🤡|😾/u;
 const SARCASM_EMOJI = /🙄|😒|🙃|🤡|😑/u;
-const PRAISE_EMOJI = /😍|🔥|👏|❤|🥰|😘|💯|🙌|👌|👍|🤩|💕|💖|💗|💓|💞|💙|💚|💜|🧡|💛|🖤|🤍|⭐|🌟|✨|😊|☺|💪|🏆|🥳|🎉|😻|🤗|😋|🫶|💝|🙏/u;
+const PRAISE_EMOJI = /🤤|😍|🔥|👏|❤|🥰|😘|💯|🙌|👌|👍|🤩|💕|💖|💗|💓|💞|💙|💚|💜|🧡|💛|🖤|🤍|⭐|🌟|✨|😊|☺|💪|🏆|🥳|🎉|😻|🤗|😋|🫶|💝|🙏/u;
 const SAD_EMOJI = /😢|😭|😞|😔|💔|😩|😫|😣|😖|☹|🙁|😕/u;
-const URL = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[a-z0-9-]+\.(?:com|net|org|io|ly|me|co|xyz|shop|link|site|top|info|biz)(?:\/\S*)?/giu;
+const URL = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[a-z0-9-]+\.(?:com|net|org|io|ly|me|co|xyz|shop|link|site|top|info|biz|click|online|store|live|vip|club|win|app|gg|to|cc|tk|ml|id|br|tr|ir|de|fr|es|vn)(?:\/\S*)?(?![\p{L}\p{N}])/giu;
 const PHONE = /(?:\+|\b00)\d[\d\s-]{7,}\d|\b0\d{9,10}\b/u;
 const MENTION = /(?<![\p{L}\p{N}])@[\p{L}\p{N}_.]+/gu;
-const MONEY = /[$€£₺₫₦]\s?\d|\d\s?[$€£₺₫₦]|💰|💸|🤑|💵/u;
+const MONEY = /[$€£₺₫₦₪]\s?\d|\d\s?(?:[$€£₺₫₦₪]|k\b|rb\b|ribu|jt\b|juta|tl\b|lira|usd|usdt|btc|eur|reais|dollars?|bucks|שקל|ש"ח|ريال|جنيه|درهم|دولار|تومان|تومن|shilingi|ksh|tsh)|💰|💸|🤑|💵|\${2,}/iu;
+/** "per day" in the supported languages: with an amount of money, a get-rich-quick offer. */
+const PER_DAY = /per day|a day|\/day|\/hari|per hari|sehari|al día|al dia|por día|por dia|par jour|pro tag|am tag|mỗi ngày|1 ngày|ביום|در روز|روزانه|يوميا|يومياً|باليوم|في اليوم|kwa siku|günlük|günde|a week|por semana|par semaine/iu;
+const GIFT = /🎁|free iphone|iphone gratis|gratis|gratuit|grátis|miễn phí|חינם|رایگان|مجانا|مجاني|bure|bedava|ücretsiz|free/iu;
+/** An amount of time ("9 tagen", "40 דקות", "۴ روز"): waiting, in a complaint. */
+const DURATION = /\d+\s?(?:-?\s?)(?:days?|weeks?|hours?|hrs?|months?|mins?|minutes?|d[ií]as|jours|tage[n]?|wochen|stunden|minuten|semanas?|semaines?|heures|horas|minutos|mois|meses|ngày|tuần|tiếng|giờ|tháng|phút|ימים|שבועות|שעות|דקות|חודשים|روز|هفته|ساعت|دقیقه|ماه|يوم|ايام|أيام|اسبوع|أسابيع|ساعات?|ساعة|دقيقة|دقائق|شهر|siku|wiki|saa|hari|minggu|jam|bulan|menit|g[üu]n|gündür|hafta|saat|dakika)(?![\p{L}])/iu;
 const SHOUT = /(?<![\p{L}\p{N}\p{M}])\p{Lu}{4,}(?![\p{L}\p{N}\p{M}])/u;
 
 /** Greetings and forms of address a question may follow: "hi, how do i…", "min, kapan…". */
@@ -92,7 +97,7 @@ export function fold(text: string): string {
   const folded = text
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\u200c\u200d\u0640]/gu, '')
+    .replace(/\u200c|\u200d|\u0640/gu, '')
     .replace(/[\u06f0-\u06f9]/gu, (d) => String(d.charCodeAt(0) - 0x06f0))
     .replace(/[\u0660-\u0669]/gu, (d) => String(d.charCodeAt(0) - 0x0660))
     .replace(LETTER_MAP_RE, (ch) => LETTER_MAP[ch] ?? ch)
@@ -101,7 +106,7 @@ export function fold(text: string): string {
     .replace(LETTER_MAP_RE, (ch) => LETTER_MAP[ch] ?? ch)
     .replace(/['’`ʼ´]/gu, '')
     .replace(/[^\p{L}\p{N}$%/]+/gu, ' ')
-    .replace(/(\p{L})\1+/gu, '$1')
+    .replace(/(\p{L})\1{2,}/gu, '$1')
     .trim();
   return folded ? ` ${folded} ` : ' ';
 }
@@ -149,6 +154,8 @@ interface Compiled {
   neg: Set<string>;
   again: Entry[];
   mask: Entry[];
+  why: Entry[];
+  bait: Entry[];
 }
 
 const compiledCache = new Map<LexLang, Compiled>();
@@ -168,6 +175,8 @@ function compiled(lang: LexLang): Compiled {
       neg: new Set(entries(lex.neg).map((e) => e.key)),
       again: entries(lex.again),
       mask: entries(lex.mask),
+      why: entries(lex.why),
+      bait: entries(lex.bait),
     };
     compiledCache.set(lang, c);
   }
@@ -206,7 +215,15 @@ const LATIN_HINTS: [RegExp, LexLang, number][] = [
   [/[áéíóú]/gu, 'es', 0.3],
   [/[áéíóúê]/gu, 'pt', 0.3],
 ];
-const ARABIZI = /(?<![\p{L}\p{N}])(?:[a-z]*[2375689][a-z]+|[a-z]+[2375689][a-z]*)(?![\p{L}\p{N}])/giu;
+const ARABIZI = /(?<![\p{L}\p{N}])(?:[a-wyz]*[235789][a-wyz]{2,}|[a-z]{2,}[235789][a-z]+)(?![\p{L}\p{N}])/giu;
+const LAUGHS: [RegExp, LexLang][] = [
+  [/\b(?:ja){2,}/giu, 'es'],
+  [/\bk{4,}\b/giu, 'pt'],
+  [/\b(?:wk){2,}/giu, 'id'],
+  [/\b(?:mdr+|ptdr+)\b/giu, 'fr'],
+  [/\b(?:lol|lmao|lmfao)\b/giu, 'en'],
+  [/(?:ه){4,}|(?:خخ){2,}/gu, 'ar'],
+];
 const PERSIAN_LETTERS = /[پچژگ]/gu;
 const PERSIAN_KEYBOARD = /[یک]/gu;
 const ARABIC_ONLY = /[ةىأإؤ]/gu;
@@ -255,6 +272,7 @@ export function detectLang(text: string): string {
   add('vi', 3 * count(sample, VI_LETTERS));
   for (const [re, lang, weight] of LATIN_HINTS) add(lang, weight * count(sample, re));
   add('ar', 1.5 * count(sample, ARABIZI));
+  for (const [re, lang] of LAUGHS) add(lang, count(sample, re));
   for (const lang of CLASSIFY_LANGS) add(lang, lexiconEvidence(folded, lang));
   let best: LexLang | null = null;
   let bestScore = 0;
@@ -291,11 +309,10 @@ function matchTeamCue(folded: string, lang: string, cues: TeamCue[]): TeamCue | 
 }
 
 /**
- * A team cue from a manager's correction: the whole text when it is short (≤ 4 words),
- * else the 2–4-word span richest in distinctive words — words that are not the
- * language's function words, longer ones counting more — so that the phrase recurs in
- * similar comments without matching everything. Folded (lowercase, no diacritics), as
- * matching compares folded text anyway.
+ * A team cue from a manager's correction. Short texts (≤ 4 words) are taken whole; from
+ * longer ones, the two adjacent words that are not function words of the language and are
+ * longest together (longer words are rarer, so the phrase recurs in similar comments without
+ * matching everything). Folded (lowercase, no diacritics), as matching compares folded text.
  */
 export function cueFromCorrection(text: string, category: Category, lang?: string): TeamCue {
   const tag = primaryTag(lang) ?? primaryTag(detectLang(text));
@@ -303,18 +320,15 @@ export function cueFromCorrection(text: string, category: Category, lang?: strin
   const cue = (phrase: string): TeamCue => (tag ? { phrase, category, lang: tag } : { phrase, category });
   if (words.length <= 4) return cue(words.join(' '));
   const stop = new Set([...compiled('en').stop, ...(tag ? compiled(tag).stop : [])]);
-  const weight = (w: string) => (stop.has(w) || /^\d+$/u.test(w) ? 0 : Math.min(w.length, 8));
-  let best = { start: 0, size: 2, score: -1 };
-  for (let size = 2; size <= 4; size++) {
-    for (let start = 0; start + size <= words.length; start++) {
-      const span = words.slice(start, start + size);
-      // Spans must start and end on a distinctive word; a longer span must earn its words.
-      if (weight(span[0]!) === 0 || weight(span[size - 1]!) === 0) continue;
-      const score = span.reduce((sum, w) => sum + weight(w), 0) - size * 2;
-      if (score > best.score) best = { start, size, score };
-    }
-  }
-  return cue(words.slice(best.start, best.start + best.size).join(' '));
+  const weight = (w: string) => (stop.has(w) || /^\d+$/u.test(w) ? 0 : w.length);
+  const pairScore = (i: number) => {
+    const a = weight(words[i]!);
+    const b = weight(words[i + 1]!);
+    return a && b ? a + b : 0;
+  };
+  let best = 0;
+  for (let i = 1; i + 1 < words.length; i++) if (pairScore(i) > pairScore(best)) best = i;
+  return cue(words.slice(best, best + 2).join(' '));
 }
 
 // ---------- classification ----------
@@ -324,6 +338,8 @@ interface Evidence {
   cues: Record<Scored, string[]>;
   positive: number;
   negative: number;
+  /** Banter such as "who else is watching this?": not a question to the team. */
+  bait: boolean;
 }
 
 function clauses(text: string): string[] {
@@ -351,10 +367,29 @@ function quote(s: string): string {
 }
 
 function scoreLexicon(folded: string, clauseList: string[], c: Compiled, ev: Evidence): void {
+  // Hints (weight < 1) add up to half a point per category: two hints of one kind are
+  // still one hint; a hint decides only together with a phrase or a universal signal.
+  const hints = { spam: 0, complaint: 0, purchase_intent: 0, question: 0, praise: 0 };
   const add = (cat: Scored, n: number, cue: string) => {
+    if (n < 1) {
+      if (hints[cat] >= 0.5) return;
+      hints[cat] += n;
+    }
     ev.score[cat] += n;
-    if (ev.cues[cat].length < 3) ev.cues[cat].push(cue);
+    // Phrases are named before hints in the hover card.
+    const cues = ev.cues[cat];
+    if (cues.length >= 4) return;
+    if (n >= 1) cues.unshift(cue);
+    else cues.push(cue);
   };
+  for (const e of c.why) {
+    if (clauseList.some((cl) => startsWith(cl, e))) {
+      add('complaint', 1, `complaint: question starting with ${quote(e.label)}`);
+      ev.negative += 1;
+      break;
+    }
+  }
+  if (c.bait.some((e) => find(folded, e) >= 0)) ev.bait = true;
   for (const e of c.qw) {
     if (clauseList.some((cl) => startsWith(cl, e))) {
       add('question', 1, `question: starts with ${quote(e.label)}`);
@@ -398,7 +433,7 @@ function removeMasks(folded: string, c: Compiled): string {
 
 function emptyEvidence(): Evidence {
   const zero = () => ({ spam: 0, complaint: 0, purchase_intent: 0, question: 0, praise: 0 });
-  return { score: zero(), cues: { spam: [], complaint: [], purchase_intent: [], question: [], praise: [] }, positive: 0, negative: 0 };
+  return { score: zero(), cues: { spam: [], complaint: [], purchase_intent: [], question: [], praise: [] }, positive: 0, negative: 0, bait: false };
 }
 
 function sentimentOf(category: Category, ev: Evidence): Sentiment {
@@ -465,6 +500,24 @@ export function classify(text: string, opts: ClassifyOptions = {}): Classificati
     ev.cues.praise.push(`praise: ${happy[0]}`);
   }
   if (SAD_EMOJI.test(body)) ev.negative += 1;
+  const perDay = body.match(PER_DAY);
+  if (perDay && money) {
+    ev.score.spam += 0.5;
+    ev.cues.spam.push(`spam: ${quote(perDay[0])}`);
+  }
+  const gift = body.match(GIFT);
+  if (gift && urls.length) {
+    ev.score.spam += 0.5;
+    ev.cues.spam.push(`spam: ${quote(gift[0])} with a link`);
+  }
+  const duration = body.match(DURATION);
+  if (duration && ev.score.complaint < 1 && ev.score.complaint + ev.score.question > 0) {
+    ev.score.complaint += 0.5;
+    ev.cues.complaint.push(`complaint: waiting ${quote(duration[0])}`);
+  }
+  if (ev.bait) {
+    ev.score.question = 0;
+  }
 
   // Sarcasm: praise undercut by an eye-roll, "/s", or a shouted repetition.
   if (ev.score.praise > 0) {
@@ -472,7 +525,16 @@ export function classify(text: string, opts: ClassifyOptions = {}): Classificati
     const shout = body.match(SHOUT);
     const again = langs.flatMap((l) => compiled(l).again).find((e) => find(folded, e) >= 0);
     const shoutedAgain = shout && again && fold(shout[0]).trim() === again.key;
-    const reason = roll ? `${roll[0]} after praise word` : /(?:^|\s)\/s\b/u.test(body) ? "'/s' after praise word" : shoutedAgain ? `shouted ${quote(shout[0])} after praise word` : null;
+    const negator = langs.some((l) => folded.split(' ').some((w) => compiled(l).neg.has(w)));
+    const reason = roll
+      ? `${roll[0]} after praise word`
+      : /(?:^|\s)\/s\b/u.test(body)
+        ? "'/s' after praise word"
+        : shoutedAgain
+          ? `shouted ${quote(shout[0])} after praise word`
+          : again && (negator || ev.score.complaint > 0)
+            ? `${quote(again.label)} after praise word`
+            : null;
     if (reason) {
       ev.score.complaint += 1;
       ev.cues.complaint.unshift(`sarcasm: ${reason}`);
