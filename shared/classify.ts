@@ -72,8 +72,8 @@ const URL = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[a-z0-9-]+\.(?:com|net|org|io|ly|me|c
 const PHONE = /(?:\+|\b00)\d[\d\s-]{7,}\d|\b0\d{9,10}\b/u;
 const MENTION = /(?<![\p{L}\p{N}])@[\p{L}\p{N}_.]+/gu;
 const MONEY = /[$€£₺₫₦₪]\s?\d|\d\s?(?:[$€£₺₫₦₪]|k\b|rb\b|ribu|jt\b|juta|tl\b|lira|usd|usdt|btc|eur|reais|dollars?|bucks|שקל|ש"ח|ريال|جنيه|درهم|دولار|تومان|تومن|shilingi|ksh|tsh)|💰|💸|🤑|💵|\${2,}/iu;
-/** "per day" in the supported languages: with an amount of money, a get-rich-quick offer. */
-const PER_DAY = /per day|a day|\/day|\/hari|per hari|sehari|al día|al dia|por día|por dia|par jour|pro tag|am tag|mỗi ngày|1 ngày|ביום|در روز|روزانه|يوميا|يومياً|باليوم|في اليوم|kwa siku|günlük|günde|a week|por semana|par semaine/iu;
+/** "per day", "from home" in the supported languages: with an amount of money, a get-rich-quick offer. */
+const PER_DAY = /weekly|daily|per week|per month|monthly|from home|desde casa|de casa|von zuhause|à la maison|depuis chez|tại nhà|\/ngày|\/ngay|מהבית|از خونه|از خانه|من البيت|من المنزل|nyumbani|dari rumah|evden|per day|a day|\/day|\/hari|per hari|sehari|al día|al dia|por día|por dia|par jour|pro tag|am tag|mỗi ngày|1 ngày|ביום|در روز|روزانه|يوميا|يومياً|باليوم|في اليوم|kwa siku|günlük|günde|a week|por semana|par semaine/iu;
 const GIFT = /🎁|free iphone|iphone gratis|gratis|gratuit|grátis|miễn phí|חינם|رایگان|مجانا|مجاني|bure|bedava|ücretsiz|free/iu;
 /** An amount of time ("9 tagen", "40 דקות", "۴ روز"): waiting, in a complaint. */
 const DURATION = /\d+\s?(?:-?\s?)(?:days?|weeks?|hours?|hrs?|months?|mins?|minutes?|d[ií]as|jours|tage[n]?|wochen|stunden|minuten|semanas?|semaines?|heures|horas|minutos|mois|meses|ngày|tuần|tiếng|giờ|tháng|phút|ימים|שבועות|שעות|דקות|חודשים|روز|هفته|ساعت|دقیقه|ماه|يوم|ايام|أيام|اسبوع|أسابيع|ساعات?|ساعة|دقيقة|دقائق|شهر|siku|wiki|saa|hari|minggu|jam|bulan|menit|g[üu]n|gündür|hafta|saat|dakika)(?![\p{L}])/iu;
@@ -216,6 +216,8 @@ const LATIN_HINTS: [RegExp, LexLang, number][] = [
   [/[áéíóúê]/gu, 'pt', 0.3],
 ];
 const ARABIZI = /(?<![\p{L}\p{N}])(?:[a-wyz]*[235789][a-wyz]{2,}|[a-z]{2,}[235789][a-z]+)(?![\p{L}\p{N}])/giu;
+/** Swahili verbs: subject + tense prefix + stem ("nimeipenda", "inakataa", "mnafanya"). */
+const SWAHILI_VERB = /(?<![\p{L}])(?:ni|u|a|tu|m|wa|i|ki|vi|zi|ku|ha|hu)(?:na|ta|li|me|ja|ka)\p{L}{4,}/giu;
 const LAUGHS: [RegExp, LexLang][] = [
   [/\b(?:ja){2,}/giu, 'es'],
   [/\bk{4,}\b/giu, 'pt'],
@@ -273,6 +275,7 @@ export function detectLang(text: string): string {
   for (const [re, lang, weight] of LATIN_HINTS) add(lang, weight * count(sample, re));
   add('ar', 1.5 * count(sample, ARABIZI));
   for (const [re, lang] of LAUGHS) add(lang, count(sample, re));
+  add('sw', 0.5 * count(sample, SWAHILI_VERB));
   for (const lang of CLASSIFY_LANGS) add(lang, lexiconEvidence(folded, lang));
   let best: LexLang | null = null;
   let bestScore = 0;
@@ -338,7 +341,7 @@ interface Evidence {
   cues: Record<Scored, string[]>;
   positive: number;
   negative: number;
-  /** Banter such as "who else is watching this?": not a question to the team. */
+  /** Banter such as "who else is watching this?", "tag a friend who…": no question, no praise. */
   bait: boolean;
 }
 
@@ -517,6 +520,7 @@ export function classify(text: string, opts: ClassifyOptions = {}): Classificati
   }
   if (ev.bait) {
     ev.score.question = 0;
+    ev.score.praise = 0;
   }
 
   // Sarcasm: praise undercut by an eye-roll, "/s", or a shouted repetition.
