@@ -71,18 +71,14 @@ const SAD_EMOJI = /😢|😭|😞|😔|💔|😩|😫|😣|😖|☹|🙁|😕/u;
 const URL = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[a-z0-9-]+\.(?:com|net|org|io|ly|me|co|xyz|shop|link|site|top|info|biz|click|online|store|live|vip|club|win|app|gg|to|cc|tk|ml|id|br|tr|ir|de|fr|es|vn)(?:\/\S*)?(?![\p{L}\p{N}])/giu;
 const PHONE = /(?:\+|\b00)\d[\d\s-]{7,}\d|\b0\d{9,10}\b/u;
 const MENTION = /(?<![\p{L}\p{N}])@[\p{L}\p{N}_.]+/gu;
-const MONEY = /[$€£₺₫₦₪]\s?\d|\d\s?(?:[$€£₺₫₦₪]|k\b|rb\b|ribu|jt\b|juta|tl\b|lira|usd|usdt|btc|eur|reais|dollars?|bucks|שקל|ש"ח|ريال|جنيه|درهم|دولار|تومان|تومن|shilingi|ksh|tsh)|💰|💸|🤑|💵|\${2,}/iu;
+const MONEY = /\d\s?%|[$€£₺₫₦₪]\s?\d|\d\s?(?:[$€£₺₫₦₪]|k\b|rb\b|ribu|jt\b|juta|tl\b|lira|usd|usdt|btc|eur|reais|dollars?|bucks|שקל|ש"ח|ريال|جنيه|درهم|دولار|تومان|تومن|shilingi|ksh|tsh)|💰|💸|🤑|💵|\${2,}/iu;
 /** "per day", "from home" in the supported languages: with an amount of money, a get-rich-quick offer. */
-const PER_DAY = /weekly|daily|per week|per month|monthly|from home|desde casa|de casa|von zuhause|à la maison|depuis chez|tại nhà|\/ngày|\/ngay|מהבית|از خونه|از خانه|من البيت|من المنزل|nyumbani|dari rumah|evden|per day|a day|\/day|\/hari|per hari|sehari|al día|al dia|por día|por dia|par jour|pro tag|am tag|mỗi ngày|1 ngày|ביום|در روز|روزانه|يوميا|يومياً|باليوم|في اليوم|kwa siku|günlük|günde|a week|por semana|par semaine/iu;
+const PER_DAY = /weekly|daily|monthly|a month|last month|\/month|\/tháng|al mes|par mois|im monat|por mês|ماهانه|شهريا|شهرياً|kwa mwezi|per bulan|sebulan|aylık|en una semana|in einer woche|em 7 dias|kila wiki|per week|per month|monthly|from home|desde casa|de casa|von zuhause|à la maison|depuis chez|tại nhà|\/ngày|\/ngay|מהבית|از خونه|از خانه|من البيت|من المنزل|nyumbani|dari rumah|evden|per day|a day|\/day|\/hari|per hari|sehari|al día|al dia|por día|por dia|par jour|pro tag|am tag|mỗi ngày|1 ngày|ביום|در روز|روزانه|يوميا|يومياً|باليوم|في اليوم|kwa siku|günlük|günde|a week|por semana|par semaine/iu;
 const GIFT = /🎁|free iphone|iphone gratis|gratis|gratuit|grátis|miễn phí|חינם|رایگان|مجانا|مجاني|bure|bedava|ücretsiz|free/iu;
 /** An amount of time ("9 tagen", "40 דקות", "۴ روز"): waiting, in a complaint. */
-const DURATION = /\d+\s?(?:-?\s?)(?:days?|weeks?|hours?|hrs?|months?|mins?|minutes?|d[ií]as|jours|tage[n]?|wochen|stunden|minuten|semanas?|semaines?|heures|horas|minutos|mois|meses|ngày|tuần|tiếng|giờ|tháng|phút|ימים|שבועות|שעות|דקות|חודשים|روز|هفته|ساعت|دقیقه|ماه|يوم|ايام|أيام|اسبوع|أسابيع|ساعات?|ساعة|دقيقة|دقائق|شهر|siku|wiki|saa|hari|minggu|jam|bulan|menit|g[üu]n|gündür|hafta|saat|dakika)(?![\p{L}])/iu;
+const DURATION = /an hour|una hora|une heure|eine stunde|uma hora|một tiếng|שעה|یک ساعت|ساعة|saa moja|sejam|bir saat|\d+\s?(?:-?\s?)(?:days?|weeks?|hours?|hrs?|months?|mins?|minutes?|d[ií]as|jours|tage[n]?|wochen|stunden|minuten|semanas?|semaines?|heures|horas|minutos|mois|meses|ngày|tuần|tiếng|giờ|tháng|phút|ימים|שבועות|שעות|דקות|חודשים|روز|هفته|ساعت|دقیقه|ماه|يوم|ايام|أيام|اسبوع|أسابيع|ساعات?|ساعة|دقيقة|دقائق|شهر|siku|wiki|saa|hari|minggu|jam|bulan|menit|g[üu]n|gündür|hafta|saat|dakika)(?![\p{L}])/iu;
 const SHOUT = /(?<![\p{L}\p{N}\p{M}])\p{Lu}{4,}(?![\p{L}\p{N}\p{M}])/u;
 
-/** Greetings and forms of address a question may follow: "hi, how do i…", "min, kapan…". */
-const GREETINGS = new Set(
-  'hi hello hey hola buenas bonjour salut hallo hi hey oi ola olá chào chao shop ad admin ơi oi שלום היי הי سلام درود مرحبا هلا اهلا السلام عليكم habari jambo mambo halo hai min kak gan sis merhaba selam sayın dear please pls plz por favor svp bitte lütfen ممنون لطفا لو سمحت tafadhali tolong mohon please ',
-);
 
 // ---------- folding ----------
 
@@ -110,6 +106,15 @@ export function fold(text: string): string {
     .trim();
   return folded ? ` ${folded} ` : ' ';
 }
+
+/** Greetings and forms of address a question may follow: "hi, how do i…", "min, kapan…". */
+const GREETINGS = new Set(
+  fold(
+    'hi hello hey dear hola buenas bonjour salut coucou hallo oi olá gente chào shop ad admin ơi nha nhé שלום היי הי سلام درود مرحبا هلا اهلا habari jambo mambo halo hai min kak gan sis merhaba selam please pls plz porfa svp bitte lütfen لطفا tafadhali tolong mohon',
+  )
+    .trim()
+    .split(' '),
+);
 
 // ---------- compiled lexicons ----------
 
@@ -215,7 +220,7 @@ const LATIN_HINTS: [RegExp, LexLang, number][] = [
   [/[áéíóú]/gu, 'es', 0.3],
   [/[áéíóúê]/gu, 'pt', 0.3],
 ];
-const ARABIZI = /(?<![\p{L}\p{N}])(?:[a-wyz]*[235789][a-wyz]{2,}|[a-z]{2,}[235789][a-z]+)(?![\p{L}\p{N}])/giu;
+const ARABIZI = /(?<![\p{L}\p{N}])(?:[a-wyz]*[235789](?!am|pm|nd|rd|th|st)[a-wyz]{2,}|[a-z]{2,}[235789][a-z]*)(?![\p{L}\p{N}])/giu;
 /** Swahili verbs: subject + tense prefix + stem ("nimeipenda", "inakataa", "mnafanya"). */
 const SWAHILI_VERB = /(?<![\p{L}])(?:ni|u|a|tu|m|wa|i|ki|vi|zi|ku|ha|hu)(?:na|ta|li|me|ja|ka)\p{L}{4,}/giu;
 const LAUGHS: [RegExp, LexLang][] = [
@@ -224,11 +229,12 @@ const LAUGHS: [RegExp, LexLang][] = [
   [/\b(?:wk){2,}/giu, 'id'],
   [/\b(?:mdr+|ptdr+)\b/giu, 'fr'],
   [/\b(?:lol|lmao|lmfao)\b/giu, 'en'],
-  [/(?:ه){4,}|(?:خخ){2,}/gu, 'ar'],
+  [/(?:ه){4,}/gu, 'ar'],
+  [/(?:خ){3,}/gu, 'fa'],
 ];
 const PERSIAN_LETTERS = /[پچژگ]/gu;
 const PERSIAN_KEYBOARD = /[یک]/gu;
-const ARABIC_ONLY = /[ةىأإؤ]/gu;
+const ARABIC_ONLY = /[ةىأإؤ]|(?<![\p{L}])ال(?!ان|کی|بته)\p{L}{3,}/gu;
 
 function count(text: string, re: RegExp): number {
   return text.match(re)?.length ?? 0;
@@ -257,18 +263,27 @@ function scriptCounts(text: string): { hebrew: number; arabic: number; latin: nu
 
 /** Language of a text: a supported primary tag, or 'und'. */
 export function detectLang(text: string): string {
+  return rankLangs(text)[0] ?? 'und';
+}
+
+/**
+ * Candidate languages, best first: one for Hebrew and Arabic script; for Latin script the
+ * best and, when it scores at least 60% of the best, the runner-up (Spanish/Portuguese,
+ * Indonesian/Swahili look alike in short comments); none when there is nothing to go on.
+ */
+function rankLangs(text: string): LexLang[] {
   const sample = text.slice(0, MAX_CHARS).replace(URL, ' ').replace(MENTION, ' ');
   const scripts = scriptCounts(sample);
   const top = Math.max(scripts.hebrew, scripts.arabic, scripts.latin, scripts.other);
-  if (top === 0) return 'und';
-  if (top === scripts.hebrew) return 'he';
+  if (top === 0) return [];
+  if (top === scripts.hebrew) return ['he'];
   const folded = fold(sample);
   if (top === scripts.arabic) {
     const fa = 3 * count(sample, PERSIAN_LETTERS) + 0.5 * count(sample, PERSIAN_KEYBOARD) + 2 * lexiconEvidence(folded, 'fa');
     const ar = 1 * count(sample, ARABIC_ONLY) + 2 * lexiconEvidence(folded, 'ar');
-    return fa > ar ? 'fa' : 'ar';
+    return [fa > ar ? 'fa' : 'ar'];
   }
-  if (top === scripts.other) return 'und';
+  if (top === scripts.other) return [];
   const scores = new Map<LexLang, number>();
   const add = (lang: LexLang, n: number) => scores.set(lang, (scores.get(lang) ?? 0) + n);
   add('vi', 3 * count(sample, VI_LETTERS));
@@ -277,16 +292,10 @@ export function detectLang(text: string): string {
   for (const [re, lang] of LAUGHS) add(lang, count(sample, re));
   add('sw', 0.5 * count(sample, SWAHILI_VERB));
   for (const lang of CLASSIFY_LANGS) add(lang, lexiconEvidence(folded, lang));
-  let best: LexLang | null = null;
-  let bestScore = 0;
-  for (const lang of CLASSIFY_LANGS) {
-    const score = scores.get(lang) ?? 0;
-    if (score > bestScore) {
-      best = lang;
-      bestScore = score;
-    }
-  }
-  return best ?? 'und';
+  const ranked = CLASSIFY_LANGS.filter((lang) => (scores.get(lang) ?? 0) > 0).sort((x, y) => (scores.get(y) ?? 0) - (scores.get(x) ?? 0));
+  const [first, second] = ranked;
+  if (!first) return [];
+  return second && (scores.get(second) ?? 0) >= 0.6 * (scores.get(first) ?? 0) ? [first, second] : [first];
 }
 
 function primaryTag(tag: string | undefined): LexLang | null {
@@ -362,7 +371,11 @@ function startsWith(clause: string, e: Entry): boolean {
 }
 
 function endsWith(clause: string, e: Entry): boolean {
-  return clause.endsWith(` ${e.key} `);
+  const words = clause.trim().split(' ');
+  // Skip up to two trailing forms of address: "… vậy shop", "… gak kak".
+  let end = words.length;
+  while (end > 1 && words.length - end < 2 && GREETINGS.has(words[end - 1]!)) end--;
+  return ` ${words.slice(0, end).join(' ')} `.endsWith(` ${e.key} `);
 }
 
 function quote(s: string): string {
@@ -450,10 +463,12 @@ function sentimentOf(category: Category, ev: Evidence): Sentiment {
 
 export function classify(text: string, opts: ClassifyOptions = {}): Classification {
   const raw = text.slice(0, MAX_CHARS);
-  const lang = primaryTag(opts.lang) ?? detectLang(raw);
+  const given = primaryTag(opts.lang);
+  const ranked = given ? [given] : rankLangs(raw);
+  const lang = ranked[0] ?? 'und';
   const urls = raw.match(URL) ?? [];
   const body = raw.replace(URL, ' ').replace(MENTION, ' ');
-  const langs: LexLang[] = lang === 'und' ? CLASSIFY_LANGS : lang === 'en' ? ['en'] : [lang as LexLang, 'en'];
+  const langs: LexLang[] = ranked.length ? [...new Set<LexLang>([...ranked, 'en'])] : CLASSIFY_LANGS;
 
   let folded = fold(body);
   for (const l of langs) folded = removeMasks(folded, compiled(l));

@@ -20,7 +20,7 @@ export function loadSplit(split: string, dir = DATA_DIR): Map<string, Example[]>
   const out = new Map<string, Example[]>();
   if (!existsSync(dir)) return out;
   for (const file of readdirSync(dir).sort()) {
-    const m = /^([a-z]{2,3})\.([a-z]+)\.jsonl$/u.exec(file);
+    const m = /^([a-z]{2,3})\.([a-z0-9]+)\.jsonl$/u.exec(file);
     if (!m || m[2] !== split) continue;
     const rows: Example[] = [];
     for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
