@@ -5,13 +5,11 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { Platform } from '../shared/schemas';
+import { normalizeHandle } from './handles';
 
 export const SITE_PREFS_KEY = 'chorus:sites';
 
-/** "@Ana_Lopez", "ana_lopez" and " ana_lopez " name the same account. */
-export function normalizeHandle(handle: string): string {
-  return handle.trim().replace(/^@+/, '').toLowerCase();
-}
+export { normalizeHandle };
 
 /** A Mastodon instance host as the member types it ("https://Mastodon.Social/" → "mastodon.social"). */
 export function normalizeInstance(input: string): string | undefined {

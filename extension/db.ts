@@ -391,7 +391,9 @@ export async function itemStatuses(
   memberId: string,
   itemKeys: readonly string[],
   now: number,
-): Promise<Record<string, { answered?: { memberName: string; at: string; kind: string; self: boolean }; claimed?: { memberName: string; expiresAt: string; self: boolean } }>> {
+): Promise<
+  Record<string, { firstSeenAt?: string; answered?: { memberName: string; at: string; kind: string; self: boolean }; claimed?: { memberName: string; expiresAt: string; self: boolean } }>
+> {
   const answers = new Set<string>(RESPONSE_KINDS);
   const keys = [...new Set(itemKeys)].slice(0, 2000);
   const result: Awaited<ReturnType<typeof itemStatuses>> = {};
@@ -408,6 +410,10 @@ export async function itemStatuses(
     .where('[teamId+itemKey]')
     .anyOf(pairs)
     .each((i) => answers.has(i.kind) && latest(i.itemKey, { memberName: '', at: i.actedAt, kind: i.kind, self: true }));
+  await db.items
+    .where('[teamId+itemKey]')
+    .anyOf(pairs)
+    .each((item) => ((result[item.itemKey] ??= {}).firstSeenAt = item.seenAt));
   const wanted = new Set(keys);
   await db.claims
     .where('teamId')

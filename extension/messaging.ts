@@ -25,6 +25,8 @@ export interface PageRef {
 
 /** A teammate's latest answer to an item, and who is replying to it now. */
 export interface ItemStatus {
+  /** When this browser first saw the item: the wait clock's start when the site shows no time. */
+  firstSeenAt?: string;
   answered?: { memberName: string; at: string; kind: string; self: boolean };
   claimed?: { memberName: string; expiresAt: string; self: boolean };
 }
@@ -95,6 +97,8 @@ export interface ProtocolMap {
    * every member (POST /v1/cues with the member's token), then a pull applies it here at
    * once. A member, or a refusal by the server, gets ok:false with the server's message. */
   correctCategory(data: { teamId: string; phrase: string; category: Category; lang?: string; itemKey?: string }): { ok: true } | { ok: false; message: string };
+  /** Background → a site tab: a team's activity or templates changed. */
+  teamChanged(data: { teamId: string }): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -23,6 +23,9 @@ export interface SchedulerDeps extends SyncDeps {
   connections: () => Promise<Connection[]>;
   /** Asks to be woken at `when` (an alarm: it survives the worker being stopped). */
   wakeAt: (when: number) => Promise<void>;
+  /** Tells the site tabs in front that a team's templates or activity changed, so their
+   * hints update now rather than at their next status poll. */
+  notifyChanged?: (teamId: string) => void;
 }
 
 /** Worse statuses win when push and pull (or two teams) disagree; the one shown is the one to act on. */
@@ -164,6 +167,7 @@ export class Scheduler {
             for (const conn of await this.teams()) {
               // Not forced: a pull that is backing off (a 429, a server down) stays quiet.
               const pulled = await pull(conn, this.deps);
+              if (pulled.activity > 0 || pulled.templates > 0 || pulled.cues > 0) this.deps.notifyChanged?.(conn.team.id);
               if (pulled.status !== 'done' && pulled.status !== 'busy' && pulled.status !== 'waiting') {
                 await this.record(conn.team.id, pulled.status, pulled.error, [pulled.retryAt]);
               }

@@ -27,7 +27,8 @@
 //   being stale are left out here too. Null when nothing is due.
 //   By member: the items that member saw first. By day: the day the item was first seen.
 // - Clocks: actedAt and seenAt are the member's browser clock; itemPostedAt is the site's.
-import { ACTIONABLE_CATEGORIES, CATEGORIES, type Category, KINDS, type Kind, RESPONSE_KINDS, type TeamSettings } from './schemas.ts';
+import { ACTIONABLE_CATEGORIES, CATEGORIES, KINDS, RESPONSE_KINDS } from './constants.ts';
+import type { Category, Kind, TeamSettings } from './schemas.ts';
 
 export const STALE_AFTER_MS = 7 * 24 * 3600_000;
 const DAY_MS = 24 * 3600_000;

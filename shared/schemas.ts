@@ -2,26 +2,9 @@
 // are part of the v1 contract in DESIGN.md.
 import { z } from 'zod';
 
-export const PLATFORMS = [
-  'x',
-  'linkedin',
-  'facebook',
-  'instagram',
-  'reddit',
-  'youtube',
-  'mastodon',
-  'bluesky',
-  'threads',
-  'tiktok',
-] as const;
-export const CATEGORIES = ['question', 'complaint', 'praise', 'purchase_intent', 'spam', 'other'] as const;
-/** Categories a team is expected to answer: the response-rate denominator. */
-export const ACTIONABLE_CATEGORIES = ['question', 'complaint'] as const;
-export const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
-export const KINDS = ['reply', 'comment', 'dm', 'like', 'share'] as const;
-/** Kinds that answer the item (start nothing, stop the reply clock). Likes and shares do not. */
-export const RESPONSE_KINDS = ['reply', 'comment', 'dm'] as const;
-export const ROLES = ['owner', 'manager', 'member'] as const;
+import { ACTIONABLE_CATEGORIES, CATEGORIES, KINDS, PLATFORMS, RESPONSE_KINDS, ROLES, SENTIMENTS } from './constants.ts';
+
+export { ACTIONABLE_CATEGORIES, CATEGORIES, KINDS, PLATFORMS, RESPONSE_KINDS, ROLES, SENTIMENTS };
 
 export const Platform = z.enum(PLATFORMS);
 export const Category = z.enum(CATEGORIES);

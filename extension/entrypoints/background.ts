@@ -4,7 +4,7 @@ import { Interaction, Platform, SeenItem, TeamCueInput } from '../../shared/sche
 import { loadSitePrefs, resolveTeam, siteEnabled } from '../brands';
 import { CONNECTIONS_KEY, loadConnections } from '../connection';
 import { ChorusDb, itemStatuses, liveCues, liveTemplates, loadTeamSettings, recordInteraction, recordItemSeen, recordItemsSeen, waitingItems } from '../db';
-import { onMessage, type PageContext, type PageRef } from '../messaging';
+import { onMessage, type PageContext, type PageRef, sendMessage } from '../messaging';
 import { Scheduler } from '../scheduler';
 import { browserSyncDeps, postCue } from '../sync';
 
@@ -15,11 +15,20 @@ const SYNC_PERIOD_MINUTES = 1;
 export default defineBackground(() => {
   // Created here, not at module level: WXT imports this file in Node at build time.
   const db = new ChorusDb();
+  /** Site tabs that reported being in front lately: told at once when team activity changes. */
+  const activeTabs = new Map<number, number>();
   const sync = new Scheduler(db, {
     ...browserSyncDeps(db),
     connections: loadConnections,
     // Alarms fire no sooner than about 30 s in Chrome; earlier retries wait for it.
     wakeAt: async (when) => void (await browser.alarms.create(RETRY_ALARM, { when })),
+    notifyChanged: (teamId) => {
+      const now = Date.now();
+      for (const [tabId, seenAt] of activeTabs) {
+        if (now - seenAt > 10_000) activeTabs.delete(tabId);
+        else sendMessage('teamChanged', { teamId }, tabId).catch(() => activeTabs.delete(tabId));
+      }
+    },
   });
 
   // Listeners are registered synchronously so a woken service worker sees the event that woke it.
@@ -117,8 +126,9 @@ export default defineBackground(() => {
     await sync.run({ force: true, teamId: conn.team.id }).catch(() => undefined);
     return { ok: true };
   });
-  onMessage('siteActive', async ({ data }) => {
+  onMessage('siteActive', async ({ data, sender }) => {
     if (!siteEnabled(await loadSitePrefs(), pageRef(data).platform)) return false;
+    if (sender.tab?.id !== undefined) activeTabs.set(sender.tab.id, Date.now());
     sync.siteActive();
     return true;
   });

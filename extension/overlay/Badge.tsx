@@ -7,7 +7,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { PLATFORM_NAMES } from '../../shared/platforms';
 import type { Category, Platform } from '../../shared/schemas';
 import type { ItemStatus } from '../messaging';
-import { CATEGORY_NAMES } from '../ui/categories';
 import { formatDuration, languageName } from '../ui/format';
 import { isolate } from '../ui/isolate';
 import type { Wait } from './sla';
@@ -24,6 +23,16 @@ export interface BadgeModel {
   templates: { id: string; title: string; shortcut: string | null }[];
   now: number;
 }
+
+/** One item's category, singular ("Question"), unlike the popup's breakdown headings. */
+const CATEGORY_NAMES: Record<Category, () => string> = {
+  question: () => i18n.t('hintCatQuestion'),
+  complaint: () => i18n.t('hintCatComplaint'),
+  praise: () => i18n.t('hintCatPraise'),
+  purchase_intent: () => i18n.t('hintCatPurchaseIntent'),
+  spam: () => i18n.t('hintCatSpam'),
+  other: () => i18n.t('hintCatOther'),
+};
 
 const ICONS: Record<Category, string> = {
   question: '?',
@@ -52,7 +61,7 @@ export function statusText(status: ItemStatus, now: number, locale: string): str
 export function Badge({ model }: { model: BadgeModel }) {
   const locale = i18n.t('lang');
   const [open, setOpen] = useState(false);
-  const card = useRef<HTMLDivElement>(null);
+  const card = useRef<HTMLSpanElement>(null);
   const { category, wait, status } = model;
   const language = model.lang === 'und' ? undefined : (languageName(model.lang, locale) ?? model.lang);
   const waited = formatDuration(wait.waitedMs, locale);
@@ -69,6 +78,12 @@ export function Badge({ model }: { model: BadgeModel }) {
     .filter(Boolean)
     .join(', ');
 
+  // Each host is its own stacking context: lift the open one above the hints after it.
+  useEffect(() => {
+    const host = (card.current?.getRootNode() as ShadowRoot | undefined)?.host as HTMLElement | undefined;
+    host?.style.setProperty('z-index', open ? '2147483000' : '1', 'important');
+  }, [open]);
+
   useEffect(() => {
     if (!open) return;
     const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setOpen(false);
@@ -78,6 +93,7 @@ export function Badge({ model }: { model: BadgeModel }) {
 
   return (
     <span
+      ref={card}
       class="wrap"
       onMouseEnter={() => setOpen(true)}
       onMouseLeave={() => setOpen(false)}
@@ -106,7 +122,7 @@ export function Badge({ model }: { model: BadgeModel }) {
         )}
       </button>
       {open && (
-        <div id="card" class="card" role="dialog" aria-label={CATEGORY_NAMES[category]()} ref={card}>
+        <div id="card" class="card" role="dialog" aria-label={CATEGORY_NAMES[category]()}>
           <p class="card-title">
             <span class={`dot cat-${category}`} aria-hidden="true" /> {CATEGORY_NAMES[category]()}
             {language && <span class="muted"> · {language}</span>}

@@ -43,3 +43,8 @@ export function supportedDomainOf(hostname: string): SupportedDomain | undefined
   const host = hostname.toLowerCase().replace(/\.$/, '');
   return SUPPORTED_DOMAINS.find((domain) => host === domain || host.endsWith(`.${domain}`));
 }
+
+/** The match patterns of one platform's domains, for its content script. */
+export function matchesOf(platform: Platform): string[] {
+  return SUPPORTED_DOMAINS.filter((domain) => PLATFORM_OF_DOMAIN[domain] === platform).map((domain) => `https://*.${domain}/*`);
+}

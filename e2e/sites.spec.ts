@@ -1,0 +1,119 @@
+// The built extension on each site's saved snapshots, served at the real sites' URLs: a
+// hint on every item with the category the classifier gives its text, and the hint turns
+// "answered" within 5 s when a teammate's reply reaches the API.
+import { randomUUID } from 'node:crypto';
+import { classify } from '../shared/classify.ts';
+import { normalizeHandle } from '../extension/brands.ts';
+import { adapterFor } from '../extension/sites/registry.ts';
+import { loadSnapshot, readAll } from '../extension/sites/testing.ts';
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures.ts';
+import { OptionsPage } from './pages/options.ts';
+
+interface Snapshot {
+  file: string;
+  url: string;
+}
+
+const SNAPSHOTS: Snapshot[] = [
+  { file: 'x/status-thread.html', url: 'https://x.com/ChorusCoffee/status/1992143000000000001' },
+  { file: 'x/home-feed.html', url: 'https://x.com/home' },
+  { file: 'linkedin/post-page.html', url: 'https://www.linkedin.com/feed/update/urn:li:activity:7397001122334455667/' },
+  { file: 'linkedin/home-feed.html', url: 'https://www.linkedin.com/feed/' },
+  { file: 'facebook/post-permalink.html', url: 'https://www.facebook.com/chorus.coffee/posts/pfbid02Hq7xWkDuU4bLm3ZcKqVtR9sYpA1nEoF6gJiT8hX2wBzN5dQ3vCl' },
+  { file: 'facebook/news-feed.html', url: 'https://www.facebook.com/' },
+  { file: 'instagram/post-page.html', url: 'https://www.instagram.com/p/DQx7hKzAbC9/' },
+  { file: 'instagram/home-feed.html', url: 'https://www.instagram.com/' },
+  { file: 'reddit/thread.html', url: 'https://www.reddit.com/r/MechanicalKeyboards/comments/1gx7k2p/my_first_build_feedback_welcome/' },
+  { file: 'reddit/feed.html', url: 'https://www.reddit.com/' },
+  { file: 'youtube/watch.html', url: 'https://www.youtube.com/watch?v=Kx3pWq9LmZs' },
+  { file: 'youtube/posts.html', url: 'https://www.youtube.com/@LubeLab/posts' },
+  { file: 'bluesky/post-thread.html', url: 'https://bsky.app/profile/choruscoffee.bsky.social/post/3mcfq2x7kzs2a' },
+  { file: 'bluesky/home-feed.html', url: 'https://bsky.app/' },
+  { file: 'threads/post-thread.html', url: 'https://www.threads.com/@choruscoffee/post/DC4kQm9yZ1a' },
+  { file: 'threads/home-feed.html', url: 'https://www.threads.net/' },
+  { file: 'tiktok/video.html', url: 'https://www.tiktok.com/@lubelab/video/7439182736451234567' },
+  { file: 'tiktok/foryou.html', url: 'https://www.tiktok.com/foryou' },
+];
+
+/** What the adapter and classifier make of a snapshot in Node: the hints the page must get. */
+function expected(snapshot: Snapshot) {
+  const path = `extension/sites/snapshots/${snapshot.file}`;
+  const doc = loadSnapshot(path, snapshot.url);
+  const adapter = adapterFor(new URL(snapshot.url));
+  if (!adapter) throw new Error(`no adapter for ${snapshot.url}`);
+  const account = adapter.account(doc);
+  const own = account ? normalizeHandle(account) : undefined;
+  const items = readAll(adapter, doc, Date.now()).filter((item) => !(own && item.author.handle && normalizeHandle(item.author.handle) === own));
+  // One hint per element; an item key found on two elements (a duplicated id) gets two.
+  return items.map((item) => ({
+    itemKey: item.itemKey,
+    category: classify(item.text, { ...(item.lang ? { lang: item.lang } : {}), platform: adapter.platform }).category,
+  }));
+}
+
+const uuidv7 = () => {
+  const hex = Date.now().toString(16).padStart(12, '0') + randomUUID().replace(/-/g, '').slice(12);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+};
+
+for (const snapshot of SNAPSHOTS) {
+  test(`${snapshot.file}: a hint on every item, answered within 5 s of a teammate's reply`, async ({ api, context, extensionId }) => {
+    const want = expected(snapshot);
+    expect(want.length).toBeGreaterThan(0);
+    const team = await api.call('POST', '/v1/teams', { body: { name: 'Kahawa Bora', ownerName: 'Ana' } });
+    const teammate = await api.call('POST', '/v1/join', { body: { code: team.invites.member, name: 'Noa' } });
+    const options = await OptionsPage.open(context, extensionId);
+    await options.connect(api.url, team.invites.member, 'Amani');
+    await expect(options.page.getByText(/Kahawa Bora/)).toBeVisible();
+    await expect.poll(async () => (await options.syncState()).lastSyncAt).toBeTruthy();
+
+    const html = readFileSync(`extension/sites/snapshots/${snapshot.file}`, 'utf8');
+    const origin = new URL(snapshot.url).origin;
+    await context.route(`${origin}/**`, (route) =>
+      route.request().isNavigationRequest() ? route.fulfill({ contentType: 'text/html', body: html }) : route.fulfill({ status: 204, body: '' }),
+    );
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(snapshot.url);
+    // Off-screen items get their hint as they come near: scroll through the page, and
+    // through inner scrolling panels (Instagram's comments) as a reader would.
+    await page.evaluate(async () => {
+      const pause = () => new Promise((r) => setTimeout(r, 50));
+      for (let y = 0; y <= document.documentElement.scrollHeight; y += innerHeight / 2) {
+        scrollTo(0, y);
+        await pause();
+      }
+      for (const panel of document.querySelectorAll<HTMLElement>('*')) {
+        if (panel.scrollHeight <= panel.clientHeight || !/auto|scroll/.test(getComputedStyle(panel).overflowY)) continue;
+        panel.scrollIntoView();
+        for (let y = 0; y <= panel.scrollHeight; y += panel.clientHeight / 2) {
+          panel.scrollTop = y;
+          await pause();
+        }
+      }
+    });
+    await expect(page.locator('chorus-hint')).toHaveCount(want.length);
+    for (const { itemKey, category } of want) {
+      const hint = page.locator(`chorus-hint[data-item-key="${itemKey}"]`).first();
+      await expect(hint, itemKey).toHaveAttribute('data-category', category);
+      await expect(hint).toHaveAttribute('data-status', 'new');
+    }
+    // The badge is in the shadow root, labelled for screen readers.
+    await expect(page.locator('chorus-hint').first().getByRole('button')).toHaveAttribute('aria-label', /.+/);
+
+    // A teammate answers the first item through the API: the hint follows within 5 s.
+    const first = want[0]!;
+    const platform = first.itemKey.split(':')[0]!;
+    const answer = { id: uuidv7(), itemKey: first.itemKey, platform, kind: 'reply', actedAt: new Date().toISOString() };
+    const pushed = await api.call('POST', '/v1/interactions', { token: teammate.token, body: { interactions: [answer] } });
+    expect(pushed.accepted).toEqual([answer.id]);
+    await expect(page.locator(`chorus-hint[data-item-key="${first.itemKey}"]`).first()).toHaveAttribute('data-status', 'answered', { timeout: 5_000 });
+    await expect(page.locator(`chorus-hint[data-item-key="${first.itemKey}"]`).first().getByRole('button')).toHaveAttribute('aria-label', /Noa.? answered/);
+    expect(dialogs).toEqual([]);
+  });
+}

@@ -1,0 +1,10 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { runContentScript } from '../overlay/run';
+import { matchesOf } from '../sites/hosts';
+import { adapter } from '../sites/threads';
+
+export default defineContentScript({
+  matches: matchesOf('threads'),
+  runAt: 'document_idle',
+  main: (ctx) => runContentScript(ctx, adapter),
+});

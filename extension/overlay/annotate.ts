@@ -1,0 +1,181 @@
+// What the content script does on a site page: find the items (scanner.ts), classify each
+// visible one, put a hint next to it, note it as seen (the response-rate denominator, in
+// batches), and keep the hints' teammate status and wait time current.
+import { i18n } from '#i18n';
+import { classify } from '../../shared/classify';
+import type { Platform, SeenItem } from '../../shared/schemas';
+import { normalizeHandle } from '../handles';
+import { type ItemStatus, onMessage, type PageContext, sendMessage } from '../messaging';
+import type { SiteAdapter, SiteItem } from '../sites/types';
+import type { BadgeModel } from './Badge';
+import { createHint, type Hint, pageTheme } from './hint';
+import { startScanner } from './scanner';
+import { waitOf } from './sla';
+import { suggestTemplates } from './suggest';
+
+/** Team activity is pulled every 3 s while the tab is in front; hints follow it this often. */
+const STATUS_POLL_MS = 3000;
+/** Sightings go to the background in batches. */
+const SEEN_FLUSH_MS = 2000;
+const SEEN_BATCH = 200;
+/** Wait times are re-rendered this often. */
+const CLOCK_TICK_MS = 60_000;
+
+type Enabled = Extract<PageContext, { enabled: true }>;
+
+interface Tracked {
+  hint: Hint;
+  model: BadgeModel;
+  /** Epoch ms the clock started: posted time, else first sighting. */
+  since: number;
+  /** Whether the site showed when the item was posted. */
+  posted: boolean;
+}
+
+const LANG_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+export function annotatePage(options: {
+  adapter: SiteAdapter;
+  platform: Platform;
+  page: Enabled;
+  account: string | undefined;
+  signal: AbortSignal;
+}): { readonly hints: number } {
+  const { adapter, platform, page, account, signal } = options;
+  const doc = document;
+  const theme = pageTheme(doc);
+  // The badge speaks the extension's UI language, so it takes that language's direction.
+  const dir = i18n.t('dir') === 'rtl' ? 'rtl' : 'ltr';
+  const own = account ? normalizeHandle(account) : undefined;
+  const tracked = new Map<string, Tracked[]>();
+  let seen: SeenItem[] = [];
+  let seenTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const flushSeen = () => {
+    clearTimeout(seenTimer);
+    seenTimer = undefined;
+    if (seen.length === 0) return;
+    const items = seen;
+    seen = [];
+    sendMessage('recordItemsSeen', account ? { items, account } : { items }).catch(() => undefined);
+  };
+
+  const noteSeen = (item: SiteItem, category: BadgeModel['category'], lang: string, seenAt: string) => {
+    const record: SeenItem = { itemKey: item.itemKey, platform, category, seenAt };
+    if (LANG_TAG.test(lang) && lang !== 'und') record.lang = lang;
+    if (item.postedAt) record.itemPostedAt = item.postedAt.iso;
+    seen.push(record);
+    if (seen.length >= SEEN_BATCH) flushSeen();
+    else seenTimer ??= setTimeout(flushSeen, SEEN_FLUSH_MS);
+  };
+
+  startScanner(doc, {
+    adapter,
+    signal,
+    onItem(element, item) {
+      // The member's own posts and replies are not items to answer.
+      if (own && item.author.handle && normalizeHandle(item.author.handle) === own) return;
+      const slot = adapter.badgeSlot(element);
+      if (!slot) return;
+      const now = Date.now();
+      const result = classify(item.text, { ...(item.lang ? { lang: item.lang } : {}), platform });
+      const lang = item.lang && LANG_TAG.test(item.lang) ? item.lang : result.lang;
+      const posted = item.postedAt ? Date.parse(item.postedAt.iso) : Number.NaN;
+      const since = Number.isFinite(posted) && posted <= now ? posted : now;
+      const model: BadgeModel = {
+        itemKey: item.itemKey,
+        platform,
+        category: result.category,
+        lang,
+        cues: result.cues,
+        wait: waitOf(result.category, since, now, page.settings),
+        status: {},
+        templates: suggestTemplates(page.templates, { category: result.category, lang, platform }).map(({ id, title, shortcut }) => ({ id, title, shortcut })),
+        now,
+      };
+      const hint = createHint(slot, model, { theme, dir });
+      const list = tracked.get(item.itemKey) ?? [];
+      list.push({ hint, model, since, posted: since !== now });
+      tracked.set(item.itemKey, list);
+      noteSeen(item, result.category, lang, new Date(now).toISOString());
+      scheduleStatus();
+    },
+  });
+
+  // Teammates' answers and claims, for the hints on the page.
+  let statusTimer: ReturnType<typeof setTimeout> | undefined;
+  function scheduleStatus(delay = 300) {
+    if (statusTimer !== undefined || signal.aborted) return;
+    statusTimer = setTimeout(() => void refreshStatus(), delay);
+  }
+  async function refreshStatus() {
+    statusTimer = undefined;
+    if (document.visibilityState === 'visible' && tracked.size > 0) {
+      let statuses: Record<string, ItemStatus> = {};
+      try {
+        statuses = await sendMessage('itemStatus', { teamId: page.teamId, itemKeys: [...tracked.keys()] });
+      } catch {
+        // The extension was reloaded or the worker is starting; try again at the next tick.
+      }
+      const now = Date.now();
+      for (const [key, list] of tracked) {
+        // Items gone from the page (in-page navigation, a virtualised list) are forgotten.
+        const live = list.filter((entry) => entry.hint.host.isConnected);
+        if (live.length === 0) {
+          tracked.delete(key);
+          continue;
+        }
+        if (live.length !== list.length) tracked.set(key, live);
+        const { firstSeenAt, ...status } = statuses[key] ?? {};
+        for (const entry of live) {
+          // Without a posted time the clock runs from the first sighting, kept across visits.
+          const first = firstSeenAt ? Date.parse(firstSeenAt) : Number.NaN;
+          const since = !entry.posted && first < entry.since ? first : entry.since;
+          if (since === entry.since && JSON.stringify(status) === JSON.stringify(entry.model.status)) continue;
+          entry.since = since;
+          entry.model = { ...entry.model, status, now, wait: waitOf(entry.model.category, since, now, page.settings) };
+          entry.hint.update(entry.model);
+        }
+      }
+    }
+    scheduleStatus(STATUS_POLL_MS);
+  }
+
+  const clock = setInterval(() => {
+    if (document.visibilityState !== 'visible') return;
+    const now = Date.now();
+    for (const list of tracked.values()) {
+      for (const entry of list) {
+        if (!entry.hint.host.isConnected) continue;
+        entry.model = { ...entry.model, now, wait: waitOf(entry.model.category, entry.since, now, page.settings) };
+        entry.hint.update(entry.model);
+      }
+    }
+  }, CLOCK_TICK_MS);
+
+  // The background says the team's activity changed: refresh now, not at the next poll.
+  const stopListening = onMessage('teamChanged', ({ data }) => {
+    if (data.teamId !== page.teamId) return;
+    clearTimeout(statusTimer);
+    statusTimer = undefined;
+    scheduleStatus(0);
+  });
+
+  signal.addEventListener('abort', () => {
+    stopListening();
+    flushSeen();
+    clearTimeout(statusTimer);
+    clearInterval(clock);
+    for (const list of tracked.values()) for (const entry of list) entry.hint.remove();
+    tracked.clear();
+  });
+  addEventListener('pagehide', flushSeen, { signal });
+
+  return {
+    get hints() {
+      let n = 0;
+      for (const list of tracked.values()) n += list.length;
+      return n;
+    },
+  };
+}

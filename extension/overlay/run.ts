@@ -1,0 +1,38 @@
+// The content script's main, shared by the per-site entrypoints: each site's bundle holds
+// only its own adapter (so the script a page loads stays small), and this wires it up.
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Platform } from '../../shared/schemas';
+import { sendMessage } from '../messaging';
+import type { SiteAdapter } from '../sites/types';
+import { annotatePage } from './annotate';
+
+/** How often a visible site tab tells the background it is in front (see scheduler.ts). */
+const HEARTBEAT_MS = 2500;
+
+export async function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
+  if (!adapter.matches(new URL(location.href))) return;
+  const platform: Platform = adapter.platform;
+
+  let account: string | undefined;
+  try {
+    account = adapter.account(document);
+  } catch {
+    account = undefined;
+  }
+  const page = await sendMessage('pageContext', account ? { platform, account } : { platform }).catch(() => undefined);
+  if (!page?.enabled || ctx.isInvalid) return;
+
+  // While the member looks at the site, the team's templates and activity are pulled every
+  // few seconds. A hidden tab costs nothing: the beat only runs while the page is visible.
+  const beat = () => {
+    if (document.visibilityState !== 'visible') return;
+    sendMessage('siteActive', account ? { platform, account } : { platform }).catch(() => undefined);
+  };
+  beat();
+  ctx.setInterval(beat, HEARTBEAT_MS);
+  ctx.addEventListener(document, 'visibilitychange', beat);
+
+  const abort = new AbortController();
+  ctx.onInvalidated(() => abort.abort());
+  annotatePage({ adapter, platform, page, account, signal: abort.signal });
+}
