@@ -70,6 +70,8 @@ const PRAISE_EMOJI = /🤤|😍|🔥|👏|❤|🥰|😘|💯|🙌|👌|👍|🤩
 const SAD_EMOJI = /😢|😭|😞|😔|💔|😩|😫|😣|😖|☹|🙁|😕/u;
 const URL = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[a-z0-9-]+\.(?:com|net|org|io|ly|me|co|xyz|shop|link|site|top|info|biz|click|online|store|live|vip|club|win|app|gg|to|cc|tk|ml|id|br|tr|ir|de|fr|es|vn)(?:\/\S*)?(?![\p{L}\p{N}])/giu;
 const PHONE = /(?:\+|\b00)\d[\d\s-]{7,}\d|\b0\d{9,10}\b/u;
+/** "contact @someone", "escribe a @…": sending readers to another account. */
+const CONTACT_MENTION = /(?:contact|dm|message|write to|reach out to|escribe a|escríbele a|contacta|contactez|écrivez à|écris à|schreib|kontaktiere|fale com|chama|liên hệ|nhắn|פנו ל|כתבו ל|پیام بدید|پیام بده|كلم|راسل|تواصل مع|wasiliana|hubungi)[\s,:]*@[\p{L}\p{N}_.]+|@[\p{L}\p{N}_.]+\s+ile iletişime/iu;
 const MENTION = /(?<![\p{L}\p{N}])@[\p{L}\p{N}_.]+/gu;
 const MONEY = /\d\s?%|[$€£₺₫₦₪]\s?\d|\d\s?(?:[$€£₺₫₦₪]|k\b|rb\b|ribu|jt\b|juta|tl\b|lira|usd|usdt|btc|eur|reais|dollars?|bucks|שקל|ש"ח|ريال|جنيه|درهم|دولار|تومان|تومن|shilingi|ksh|tsh)|💰|💸|🤑|💵|\${2,}/iu;
 /** "per day", "from home" in the supported languages: with an amount of money, a get-rich-quick offer. */
@@ -518,6 +520,11 @@ export function classify(text: string, opts: ClassifyOptions = {}): Classificati
     ev.cues.praise.push(`praise: ${happy[0]}`);
   }
   if (SAD_EMOJI.test(body)) ev.negative += 1;
+  const contact = raw.match(CONTACT_MENTION);
+  if (contact) {
+    ev.score.spam += 1;
+    ev.cues.spam.unshift(`spam: ${quote(contact[0])}`);
+  }
   const perDay = body.match(PER_DAY);
   if (perDay && money) {
     ev.score.spam += 0.5;
