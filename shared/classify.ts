@@ -78,7 +78,7 @@ const MONEY = /\d\s?%|[$€£₺₫₦₪]\s?\d|\d\s?(?:[$€£₺₫₦₪]|k\b
 const PER_DAY = /weekly|daily|monthly|a month|last month|\/month|\/tháng|al mes|par mois|im monat|por mês|ماهانه|شهريا|شهرياً|kwa mwezi|per bulan|sebulan|aylık|en una semana|in einer woche|em 7 dias|kila wiki|per week|per month|monthly|from home|desde casa|de casa|von zuhause|à la maison|depuis chez|tại nhà|\/ngày|\/ngay|מהבית|از خونه|از خانه|من البيت|من المنزل|nyumbani|dari rumah|evden|per day|a day|\/day|\/hari|per hari|sehari|al día|al dia|por día|por dia|par jour|pro tag|am tag|mỗi ngày|1 ngày|ביום|در روز|روزانه|يوميا|يومياً|باليوم|في اليوم|kwa siku|günlük|günde|a week|por semana|par semaine/iu;
 const GIFT = /🎁|free iphone|iphone gratis|gratis|gratuit|grátis|miễn phí|חינם|رایگان|مجانا|مجاني|bure|bedava|ücretsiz|free/iu;
 /** An amount of time ("9 tagen", "40 דקות", "۴ روز"): waiting, in a complaint. */
-const DURATION = /an hour|una hora|une heure|eine stunde|uma hora|một tiếng|שעה|یک ساعت|ساعة|saa moja|sejam|bir saat|\d+\s?(?:-?\s?)(?:days?|weeks?|hours?|hrs?|months?|mins?|minutes?|d[ií]as|jours|tage[n]?|wochen|stunden|minuten|semanas?|semaines?|heures|horas|minutos|mois|meses|ngày|tuần|tiếng|giờ|tháng|phút|ימים|שבועות|שעות|דקות|חודשים|روز|هفته|ساعت|دقیقه|ماه|يوم|ايام|أيام|اسبوع|أسابيع|ساعات?|ساعة|دقيقة|دقائق|شهر|siku|wiki|saa|hari|minggu|jam|bulan|menit|g[üu]n|gündür|hafta|saat|dakika)(?![\p{L}])/iu;
+const DURATION = /an hour|una hora|une heure|eine stunde|uma hora|một tiếng|שעה|یک ساعت|ساعة كاملة|saa moja|sejam|bir saat|\d+\s?(?:-?\s?)(?:days?|weeks?|hours?|hrs?|months?|mins?|minutes?|d[ií]as|jours|tage[n]?|wochen|stunden|minuten|semanas?|semaines?|heures|horas|minutos|mois|meses|ngày|tuần|tiếng|giờ|tháng|phút|ימים|שבועות|שעות|דקות|חודשים|روز|هفته|ساعت|دقیقه|ماه|يوم|ايام|أيام|اسبوع|أسابيع|ساعات?|ساعة|دقيقة|دقائق|شهر|siku|wiki|saa|hari|minggu|jam|bulan|menit|g[üu]n|gündür|hafta|saat|dakika)(?![\p{L}])/iu;
 const SHOUT = /(?<![\p{L}\p{N}\p{M}])\p{Lu}{4,}(?![\p{L}\p{N}\p{M}])/u;
 
 
@@ -130,7 +130,12 @@ interface Entry {
   weight: number;
 }
 
-function entries(list: string | undefined): Entry[] {
+/**
+ * `stems`: a single word of 6+ letters also matches longer words it starts ("decepcion" →
+ * "decepcionado", "kecewa" → "kecewanya", "rezalet" → "rezaletsiniz"): inflection and
+ * agglutination without a stemmer per language.
+ */
+function entries(list: string | undefined, stems = false): Entry[] {
   if (!list) return [];
   const out: Entry[] = [];
   for (const raw of list.split('|')) {
@@ -140,10 +145,10 @@ function entries(list: string | undefined): Entry[] {
       weight = 0.5;
       label = label.slice(1);
     }
-    const prefix = label.endsWith('*');
     const suffix = label.startsWith('*');
     label = label.replace(/^\*|\*$/gu, '');
     const key = fold(label).trim();
+    const prefix = raw.trim().endsWith('*') || (stems && key.length >= 6 && !key.includes(' '));
     if (key) out.push({ label, key, prefix, suffix, weight });
   }
   return out;
@@ -163,6 +168,7 @@ interface Compiled {
   mask: Entry[];
   why: Entry[];
   bait: Entry[];
+  clitics: string[] | undefined;
 }
 
 const compiledCache = new Map<LexLang, Compiled>();
@@ -174,16 +180,17 @@ function compiled(lang: LexLang): Compiled {
       stop: new Set(fold(lex.stop).trim().split(' ')),
       qw: entries(lex.qw),
       qe: entries(lex.qe),
-      question: entries(lex.question),
-      complaint: entries(lex.complaint),
-      purchase_intent: entries(lex.purchase),
-      spam: entries(lex.spam),
-      praise: entries(lex.praise),
+      question: entries(lex.question, true),
+      complaint: entries(lex.complaint, true),
+      purchase_intent: entries(lex.purchase, true),
+      spam: entries(lex.spam, true),
+      praise: entries(lex.praise, true),
       neg: new Set(entries(lex.neg).map((e) => e.key)),
       again: entries(lex.again),
       mask: entries(lex.mask),
       why: entries(lex.why),
       bait: entries(lex.bait),
+      clitics: CLITICS[lang],
     };
     compiledCache.set(lang, c);
   }
@@ -191,7 +198,23 @@ function compiled(lang: LexLang): Compiled {
 }
 
 /** Index in `folded` where the entry starts (at a word start unless `suffix`), or -1. */
-function find(folded: string, e: Entry): number {
+/** Clitics written onto the next word: Hebrew ו ה ב ל ש כ מ, Arabic و ف ب ل ال (folded). */
+const CLITICS: Partial<Record<LexLang, string[]>> = {
+  he: ['ו', 'ה', 'ב', 'ל', 'ש', 'כ', 'מ', 'וה', 'שה', 'וב', 'ול', 'כש', 'לה', 'מה', 'בה'],
+  ar: ['و', 'ف', 'ب', 'ل', 'ال', 'وال', 'بال', 'لل', 'فال', 'ك'],
+};
+
+function find(folded: string, e: Entry, clitics?: string[]): number {
+  const at = findPlain(folded, e);
+  if (at >= 0 || !clitics || e.suffix || e.key.length < 4) return at;
+  for (const clitic of clitics) {
+    const i = folded.indexOf(e.prefix ? ` ${clitic}${e.key}` : ` ${clitic}${e.key} `);
+    if (i >= 0) return i + 1;
+  }
+  return -1;
+}
+
+function findPlain(folded: string, e: Entry): number {
   if (e.suffix) {
     const at = folded.indexOf(e.prefix ? e.key : `${e.key} `);
     if (at < 0) return -1;
@@ -422,15 +445,15 @@ function scoreLexicon(folded: string, clauseList: string[], c: Compiled, ev: Evi
   }
   for (const cat of ['question', 'spam', 'purchase_intent', 'complaint'] as const) {
     for (const e of c[cat]) {
-      if (find(folded, e) < 0) continue;
-      const at = find(folded, e);
+      const at = find(folded, e, c.clitics);
+      if (at < 0) continue;
       if (cat === 'complaint' && c.neg.has(wordBefore(folded, at))) continue;
       add(cat, e.weight, `${cat === 'purchase_intent' ? 'purchase' : cat}: ${quote(e.label)}`);
       if (cat === 'complaint') ev.negative += 1;
     }
   }
   for (const e of c.praise) {
-    const at = find(folded, e);
+    const at = find(folded, e, c.clitics);
     if (at < 0) continue;
     const before = wordBefore(folded, at);
     if (c.neg.has(before)) {
