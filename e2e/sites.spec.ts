@@ -117,3 +117,27 @@ for (const snapshot of SNAPSHOTS) {
     expect(dialogs).toEqual([]);
   });
 }
+
+test('a manager corrects a category from the badge: the team learns it as a cue', async ({ api, context, extensionId }) => {
+  const snapshot = SNAPSHOTS.find((s) => s.file === 'reddit/thread.html')!;
+  const team = await api.call('POST', '/v1/teams', { body: { name: 'Kahawa Bora', ownerName: 'Ana' } });
+  const options = await OptionsPage.open(context, extensionId);
+  await options.connect(api.url, team.invites.manager, 'Mira');
+  await expect.poll(async () => (await options.syncState()).lastSyncAt).toBeTruthy();
+  const html = readFileSync(`extension/sites/snapshots/${snapshot.file}`, 'utf8');
+  await context.route('https://www.reddit.com/**', (route) =>
+    route.request().isNavigationRequest() ? route.fulfill({ contentType: 'text/html', body: html }) : route.fulfill({ status: 204, body: '' }),
+  );
+  const page = await context.newPage();
+  await page.goto(snapshot.url);
+  const hint = page.locator('chorus-hint').first();
+  await expect(hint).toHaveAttribute('data-category', /.+/);
+  const before = await hint.getAttribute('data-category');
+  const target = before === 'spam' ? 'other' : 'spam';
+  await hint.getByRole('button').click();
+  await hint.getByRole('combobox').selectOption(target);
+  await expect(hint).toHaveAttribute('data-category', target);
+  await expect(hint.getByRole('status')).toContainText('learn');
+  const { items } = await api.call('GET', '/v1/cues', { token: team.token });
+  expect(items).toEqual([expect.objectContaining({ category: target, deleted: false })]);
+});

@@ -22,6 +22,8 @@ export interface BadgeModel {
   /** The top templates for the item's category and language. */
   templates: { id: string; title: string; shortcut: string | null }[];
   now: number;
+  /** Managers may correct the category; the correction teaches the team's classifier. */
+  onCorrect?: (category: Category) => Promise<{ ok: true } | { ok: false; message: string }>;
 }
 
 /** One item's category, singular ("Question"), unlike the popup's breakdown headings. */
@@ -102,7 +104,7 @@ export function Badge({ model }: { model: BadgeModel }) {
         if (!(event.currentTarget as Element).contains(event.relatedTarget as Node | null)) setOpen(false);
       }}
     >
-      <button type="button" class={`pill cat-${category}`} aria-label={label} aria-expanded={open} aria-controls="card" onClick={() => setOpen((o) => !o)}>
+      <button type="button" class={`pill cat-${category}`} aria-label={label} aria-expanded={open} aria-controls="card" onClick={() => setOpen(true)}>
         <span class="icon" aria-hidden="true">
           {ICONS[category]}
         </span>
@@ -147,6 +149,7 @@ export function Badge({ model }: { model: BadgeModel }) {
               </ul>
             </>
           )}
+          {model.onCorrect && <Correction model={model} />}
           <p class="heading">{i18n.t('hintTemplates')}</p>
           {model.templates.length === 0 ? (
             <p class="muted">{i18n.t('hintNoTemplates')}</p>
@@ -167,5 +170,37 @@ export function Badge({ model }: { model: BadgeModel }) {
         </div>
       )}
     </span>
+  );
+}
+
+const ALL_CATEGORIES: Category[] = ['question', 'complaint', 'purchase_intent', 'praise', 'spam', 'other'];
+
+/** "Not right?": a manager picks the right category; the phrase becomes a team cue. */
+function Correction({ model }: { model: BadgeModel }) {
+  const [state, setState] = useState<{ busy: boolean; message?: string }>({ busy: false });
+  async function choose(category: Category) {
+    if (!model.onCorrect || category === model.category) return;
+    setState({ busy: true });
+    const result = await model.onCorrect(category).catch(() => ({ ok: false as const, message: i18n.t('hintCorrectFailed') }));
+    setState(result.ok ? { busy: false, message: i18n.t('hintCorrected') } : { busy: false, message: result.message });
+  }
+  return (
+    <div class="correct">
+      <label>
+        <span>{i18n.t('hintCorrect')}</span>
+        <select disabled={state.busy} value={model.category} onChange={(event) => void choose(event.currentTarget.value as Category)}>
+          {ALL_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {CATEGORY_NAMES[c]()}
+            </option>
+          ))}
+        </select>
+      </label>
+      {state.message && (
+        <p class="muted" role="status">
+          {state.message}
+        </p>
+      )}
+    </div>
   );
 }

@@ -2,7 +2,7 @@
 // visible one, put a hint next to it, note it as seen (the response-rate denominator, in
 // batches), and keep the hints' teammate status and wait time current.
 import { i18n } from '#i18n';
-import { classify } from '../../shared/classify';
+import { classify, cueFromCorrection } from '../../shared/classify';
 import type { Platform, SeenItem } from '../../shared/schemas';
 import { normalizeHandle } from '../handles';
 import { type ItemStatus, onMessage, type PageContext, sendMessage } from '../messaging';
@@ -30,6 +30,9 @@ interface Tracked {
   since: number;
   /** Whether the site showed when the item was posted. */
   posted: boolean;
+  /** What the classifier reads, kept to classify again when the team's cues change. */
+  text: string;
+  lang: string | undefined;
 }
 
 const LANG_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
@@ -41,7 +44,9 @@ export function annotatePage(options: {
   account: string | undefined;
   signal: AbortSignal;
 }): { readonly hints: number } {
-  const { adapter, platform, page, account, signal } = options;
+  const { adapter, platform, account, signal } = options;
+  // Templates and team cues change while the page is open (a pull); the rest does not.
+  let page = options.page;
   const doc = document;
   const theme = pageTheme(doc);
   // The badge speaks the extension's UI language, so it takes that language's direction.
@@ -69,6 +74,50 @@ export function annotatePage(options: {
     else seenTimer ??= setTimeout(flushSeen, SEEN_FLUSH_MS);
   };
 
+  /** Category, language, wait and suggestions of one item, with the team's cues applied. */
+  function modelFor(itemKey: string, text: string, itemLang: string | undefined, since: number, now: number, status: BadgeModel['status'] = {}): BadgeModel {
+    const result = classify(text, { ...(itemLang ? { lang: itemLang } : {}), platform, teamCues: page.teamCues });
+    const lang = itemLang && LANG_TAG.test(itemLang) ? itemLang : result.lang;
+    const templates = suggestTemplates(page.templates, { category: result.category, lang, platform });
+    const model: BadgeModel = {
+      itemKey,
+      platform,
+      category: result.category,
+      lang,
+      cues: result.cues,
+      wait: waitOf(result.category, since, now, page.settings),
+      status,
+      templates: templates.map(({ id, title, shortcut }) => ({ id, title, shortcut })),
+      now,
+    };
+    if (page.role !== 'member') {
+      model.onCorrect = async (category) => {
+        const cue = cueFromCorrection(text, category, lang === 'und' ? undefined : lang);
+        const answer = await sendMessage('correctCategory', { teamId: page.teamId, itemKey, ...cue });
+        if (answer.ok) {
+          page = { ...page, teamCues: [...page.teamCues.filter((c) => c.phrase !== cue.phrase || c.lang !== cue.lang), cue] };
+          reclassify();
+        }
+        return answer;
+      };
+    }
+    return model;
+  }
+
+  /** After the team's cues or templates changed: every hint on the page classified again. */
+  function reclassify() {
+    const now = Date.now();
+    for (const [key, list] of tracked) {
+      for (const entry of list) {
+        if (!entry.hint.host.isConnected) continue;
+        const next = modelFor(key, entry.text, entry.lang, entry.since, now, entry.model.status);
+        if (next.category === entry.model.category && next.templates.length === entry.model.templates.length && next.templates.every((t, i) => t.id === entry.model.templates[i]?.id)) continue;
+        entry.model = next;
+        entry.hint.update(next);
+      }
+    }
+  }
+
   startScanner(doc, {
     adapter,
     signal,
@@ -78,26 +127,15 @@ export function annotatePage(options: {
       const slot = adapter.badgeSlot(element);
       if (!slot) return;
       const now = Date.now();
-      const result = classify(item.text, { ...(item.lang ? { lang: item.lang } : {}), platform });
-      const lang = item.lang && LANG_TAG.test(item.lang) ? item.lang : result.lang;
       const posted = item.postedAt ? Date.parse(item.postedAt.iso) : Number.NaN;
       const since = Number.isFinite(posted) && posted <= now ? posted : now;
-      const model: BadgeModel = {
-        itemKey: item.itemKey,
-        platform,
-        category: result.category,
-        lang,
-        cues: result.cues,
-        wait: waitOf(result.category, since, now, page.settings),
-        status: {},
-        templates: suggestTemplates(page.templates, { category: result.category, lang, platform }).map(({ id, title, shortcut }) => ({ id, title, shortcut })),
-        now,
-      };
+      const model = modelFor(item.itemKey, item.text, item.lang, since, now);
+      const lang = model.lang;
       const hint = createHint(slot, model, { theme, dir });
       const list = tracked.get(item.itemKey) ?? [];
-      list.push({ hint, model, since, posted: since !== now });
+      list.push({ hint, model, since, posted: since !== now, text: item.text, lang: item.lang });
       tracked.set(item.itemKey, list);
-      noteSeen(item, result.category, lang, new Date(now).toISOString());
+      noteSeen(item, model.category, lang, new Date(now).toISOString());
       scheduleStatus();
     },
   });
@@ -154,11 +192,16 @@ export function annotatePage(options: {
   }, CLOCK_TICK_MS);
 
   // The background says the team's activity changed: refresh now, not at the next poll.
-  const stopListening = onMessage('teamChanged', ({ data }) => {
+  const stopListening = onMessage('teamChanged', async ({ data }) => {
     if (data.teamId !== page.teamId) return;
     clearTimeout(statusTimer);
     statusTimer = undefined;
     scheduleStatus(0);
+    // New templates or team cues: take them, and classify the page's items again.
+    const fresh = await sendMessage('pageContext', account ? { platform, account } : { platform }).catch(() => undefined);
+    if (!fresh?.enabled || fresh.teamId !== page.teamId) return;
+    page = fresh;
+    reclassify();
   });
 
   signal.addEventListener('abort', () => {

@@ -23,6 +23,33 @@ const HOST_STYLE: Record<string, string> = {
 };
 
 const STOPPED = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'keydown', 'keyup', 'keypress', 'focusin', 'focusout'];
+const stop = (event: Event) => event.stopPropagation();
+
+/** One parsed stylesheet shared by every hint's shadow root (a <style> per hint would be
+ * parsed hundreds of times); a <style> where constructable sheets are unavailable. */
+let sharedSheet: CSSStyleSheet | null | undefined;
+function styleInto(root: ShadowRoot, doc: Document): void {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(css);
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  if (sharedSheet) {
+    try {
+      root.adoptedStyleSheets = [sharedSheet];
+      return;
+    } catch {
+      // Firefox content scripts may refuse a sheet made in their own compartment.
+      sharedSheet = null;
+    }
+  }
+  const style = doc.createElement('style');
+  style.textContent = css;
+  root.append(style);
+}
 
 export interface Hint {
   host: HTMLElement;
@@ -39,13 +66,12 @@ export function createHint(slot: BadgeSlot, model: BadgeModel, options: { theme:
   const host = doc.createElement('chorus-hint');
   for (const [property, value] of Object.entries(HOST_STYLE)) host.style.setProperty(property, value, 'important');
   host.setAttribute('data-theme', options.theme);
-  for (const type of STOPPED) host.addEventListener(type, (event) => event.stopPropagation());
+  for (const type of STOPPED) host.addEventListener(type, stop);
   const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = css;
+  styleInto(root, doc);
   const mount = doc.createElement('span');
   mount.setAttribute('dir', options.dir);
-  root.append(style, mount);
+  root.append(mount);
 
   const update = (next: BadgeModel) => {
     host.setAttribute('data-item-key', next.itemKey);

@@ -5,13 +5,27 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+/** Intl formatters are slow to make and cheap to use: one per locale and options, kept
+ * (hundreds of hints each format a wait time). */
+const formatters = new Map<string, { format(value: never): string }>();
+function cached<T extends { format(value: never): string }>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+const numberFormat = (locale: string, options: Intl.NumberFormatOptions = {}) =>
+  cached(`n|${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options));
+
 export function formatCount(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale).format(value);
+  return numberFormat(locale).format(value);
 }
 
 /** A share (0–1) as a whole percentage: "83 %", "٪۸۳". */
 export function formatPercent(share: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
 }
 
 /**
@@ -20,8 +34,9 @@ export function formatPercent(share: number, locale: string): string {
  */
 export function formatDuration(ms: number, locale: string): string {
   const unit = (value: number, name: 'second' | 'minute' | 'hour' | 'day') =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
-  const both = (parts: string[]) => new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' }).format(parts);
+    numberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+  const both = (parts: string[]) =>
+    cached(`l|${locale}`, () => new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' })).format(parts as never);
   const rounded = Math.max(0, Math.round(ms));
   if (rounded < MINUTE) return unit(Math.round(rounded / 1000), 'second');
   if (rounded < HOUR) return unit(Math.round(rounded / MINUTE), 'minute');
@@ -39,7 +54,11 @@ export function formatDuration(ms: number, locale: string): string {
 export function languageName(tag: string, locale: string): string | undefined {
   if (!tag || tag === 'und') return undefined;
   try {
-    return new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' }).of(tag) ?? tag;
+    const names = cached(`d|${locale}`, () => {
+      const display = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
+      return { format: (code: never) => display.of(code) ?? code, display };
+    });
+    return names.format(tag as never);
   } catch {
     return tag;
   }
