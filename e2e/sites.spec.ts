@@ -141,3 +141,67 @@ test('a manager corrects a category from the badge: the team learns it as a cue'
   const { items } = await api.call('GET', '/v1/cues', { token: team.token });
   expect(items).toEqual([expect.objectContaining({ category: target, deleted: false })]);
 });
+
+for (const { lang, file, theme } of [
+  { lang: 'en', file: 'x/status-thread.html', theme: 'light' },
+  { lang: 'fa', file: 'reddit/thread.html', theme: 'dark' },
+] as const) {
+  test(`screenshot: hints on ${file}, ${lang}, ${theme}`, async ({ api }) => {
+    const { chromium } = await import('@playwright/test');
+    const { chromiumPath, extensionDir } = await import('./fixtures.ts');
+    const { mkdirSync } = await import('node:fs');
+    const snapshot = SNAPSHOTS.find((s) => s.file === file)!;
+    const team = await api.call('POST', '/v1/teams', { body: { name: 'Kahawa Bora', ownerName: 'Ana' } });
+    const teammate = await api.call('POST', '/v1/join', { body: { code: team.invites.member, name: lang === 'fa' ? 'نوا' : 'Noa' } });
+    for (const body of [
+      { title: 'Sorry for the wait', body: 'x', categories: ['complaint'], shortcut: ';late' },
+      { title: 'Where to buy', body: 'x', categories: ['question', 'purchase_intent'], shortcut: ';buy' },
+      { title: 'Thank you!', body: 'x', categories: ['praise'], shortcut: ';thanks' },
+    ]) {
+      await api.call('POST', '/v1/templates', { token: team.token, body });
+    }
+    const context = await chromium.launchPersistentContext('', {
+      executablePath: chromiumPath,
+      headless: true,
+      locale: lang,
+      deviceScaleFactor: 2,
+      colorScheme: theme,
+      env: { ...process.env, LANGUAGE: lang, LANG: `${lang}.UTF-8` },
+      args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, `--lang=${lang}`, '--no-sandbox', '--disable-gpu', '--no-first-run'],
+    });
+    try {
+      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+      const options = await OptionsPage.open(context, new URL(worker.url()).host);
+      await options.page.locator('#server-url').fill(api.url);
+      await options.page.locator('#invite-code').fill(team.invites.manager);
+      await options.page.locator('#member-name').fill(lang === 'fa' ? 'میرا' : 'Mira');
+      await options.page.locator('form button[type="submit"]').click();
+      await expect.poll(async () => (await options.syncState()).lastSyncAt).toBeTruthy();
+      let html = readFileSync(`extension/sites/snapshots/${file}`, 'utf8');
+      if (theme === 'dark') html = html.replace('</head>', '<style>html, body { background: #0b1416 !important; color: #d7dadc !important; } a { color: #8ab4f8 !important; }</style></head>');
+      await context.route(`${new URL(snapshot.url).origin}/**`, (route) =>
+        route.request().isNavigationRequest() ? route.fulfill({ contentType: 'text/html', body: html }) : route.fulfill({ status: 204, body: '' }),
+      );
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 900, height: file.startsWith('x/') ? 1300 : 760 });
+      await page.goto(snapshot.url);
+      const hints = page.locator('chorus-hint');
+      await expect(hints.nth(1)).toBeVisible();
+      // A teammate answered the last item in view.
+      const answered = hints.nth((await hints.count()) - 1);
+      const key = await answered.getAttribute('data-item-key');
+      await api.call('POST', '/v1/interactions', {
+        token: teammate.token,
+        body: { interactions: [{ id: uuidv7(), itemKey: key, platform: key!.split(':')[0], kind: 'reply', actedAt: new Date(Date.now() - 4 * 60_000).toISOString() }] },
+      });
+      await expect(answered).toHaveAttribute('data-status', 'answered', { timeout: 10_000 });
+      await hints.first().getByRole('button').click();
+      await expect(hints.first().getByRole('dialog')).toBeVisible();
+      const dir = new URL('../docs/screenshots/', import.meta.url).pathname;
+      mkdirSync(dir, { recursive: true });
+      await page.screenshot({ path: `${dir}hints-${lang}-${theme}.png`, animations: 'disabled' });
+    } finally {
+      await context.close();
+    }
+  });
+}
