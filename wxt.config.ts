@@ -26,7 +26,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'unlimitedStorage'],
+    // scripting: the Mastodon content script is registered for the instances a member grants.
+    permissions: ['storage', 'alarms', 'unlimitedStorage', 'scripting'],
     host_permissions: SUPPORTED_MATCHES,
     // MV2 has no optional_host_permissions: origins go in optional_permissions,
     // which WXT's (MV3-shaped) manifest type does not let hold origins.

@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { Interaction, Platform, SeenItem, TeamCueInput } from '../../shared/schemas';
-import { loadSitePrefs, resolveTeam, siteEnabled } from '../brands';
+import { loadSitePrefs, resolveTeam, SITE_PREFS_KEY, siteEnabled } from '../brands';
 import { CONNECTIONS_KEY, loadConnections } from '../connection';
 import { ChorusDb, itemStatuses, liveCues, liveTemplates, loadTeamSettings, recordInteraction, recordItemSeen, recordItemsSeen, waitingItems } from '../db';
 import { onMessage, type PageContext, type PageRef, sendMessage } from '../messaging';
+import { syncMastodonScripts } from '../mastodonScripts';
 import { Scheduler } from '../scheduler';
 import { browserSyncDeps, postCue } from '../sync';
 
@@ -36,6 +37,8 @@ export default defineBackground(() => {
     if (alarm.name === SYNC_ALARM || alarm.name === RETRY_ALARM) void sync.run({ force: false });
   });
   browser.storage.onChanged.addListener((changes, area) => {
+    // An instance added or removed, or Mastodon switched on or off.
+    if (area === 'local' && changes[SITE_PREFS_KEY]) void syncMastodonScripts().catch(() => undefined);
     const change = changes[CONNECTIONS_KEY];
     if (area !== 'local' || !change) return;
     // A newly connected team (or a new token for one) should see its templates at once,
@@ -133,6 +136,8 @@ export default defineBackground(() => {
     return true;
   });
 
+  browser.permissions.onRemoved.addListener(() => void syncMastodonScripts().catch(() => undefined));
+  void syncMastodonScripts().catch(() => undefined);
   void ensureSyncAlarm();
   // Without it the browser may evict the outbox under storage pressure, losing unsent records.
   void navigator.storage?.persisted?.().then((persisted) => persisted || navigator.storage.persist());

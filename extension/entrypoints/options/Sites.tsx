@@ -5,7 +5,8 @@ import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PLATFORMS, type Platform } from '../../../shared/schemas';
-import { loadSitePrefs, normalizeHandle, saveSitePrefs, SITE_PREFS_KEY, type SitePrefs } from '../../brands';
+import { loadSitePrefs, normalizeHandle, normalizeInstance, saveSitePrefs, SITE_PREFS_KEY, type SitePrefs } from '../../brands';
+import { instanceOrigin } from '../../mastodonScripts';
 import type { Connection } from '../../connection';
 import { PLATFORM_NAMES } from '../../../shared/platforms';
 
@@ -77,6 +78,7 @@ export function Sites({ connections }: { connections: Connection[] }) {
           );
         })}
       </ul>
+      {!prefs.disabled.includes('mastodon') && <MastodonInstances prefs={prefs} onChange={(next) => void change(next)} />}
       {several && <AccountRules prefs={prefs} connections={connections} onChange={(next) => void change(next)} />}
       {failed && (
         <p class="notice error" role="alert">
@@ -174,6 +176,83 @@ function AccountRules({ prefs, connections, onChange }: { prefs: SitePrefs; conn
       </form>
       {error && (
         <p id="rule-error" class="notice error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Mastodon instances: each one asked for at run time (an optional host permission). */
+function MastodonInstances({ prefs, onChange }: { prefs: SitePrefs; onChange: (next: SitePrefs) => void }) {
+  const [input, setInput] = useState('');
+  const [error, setError] = useState<string>();
+
+  function add(event: Event) {
+    event.preventDefault();
+    const host = normalizeInstance(input);
+    if (!host) {
+      setError(i18n.t('mastodonInvalid'));
+      return;
+    }
+    setError(undefined);
+    // Asked straight from the click: browsers only show the prompt inside a user gesture.
+    void browser.permissions.request({ origins: [instanceOrigin(host)] }).then(
+      (granted) => {
+        if (!granted) {
+          setError(i18n.t('mastodonDenied', { host }));
+          return;
+        }
+        if (!prefs.mastodonInstances.includes(host)) onChange({ ...prefs, mastodonInstances: [...prefs.mastodonInstances, host] });
+        setInput('');
+      },
+      () => setError(i18n.t('mastodonDenied', { host })),
+    );
+  }
+
+  function remove(host: string) {
+    onChange({ ...prefs, mastodonInstances: prefs.mastodonInstances.filter((h) => h !== host) });
+    void browser.permissions.remove({ origins: [instanceOrigin(host)] }).catch(() => undefined);
+  }
+
+  return (
+    <div class="account-rules mastodon">
+      <h3>{i18n.t('mastodonTitle')}</h3>
+      <p class="muted small">{i18n.t('mastodonIntro')}</p>
+      {prefs.mastodonInstances.length > 0 && (
+        <ul class="rules">
+          {prefs.mastodonInstances.map((host) => (
+            <li key={host}>
+              <bdi dir="ltr">{host}</bdi>
+              <button type="button" class="secondary small" aria-label={i18n.t('mastodonRemove', { host })} onClick={() => remove(host)}>
+                {i18n.t('remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="rule-form" onSubmit={add}>
+        <div class="field">
+          <label for="mastodon-instance">{i18n.t('mastodonInstance')}</label>
+          <input
+            id="mastodon-instance"
+            type="text"
+            dir="ltr"
+            spellcheck={false}
+            autocomplete="off"
+            placeholder="mastodon.social"
+            value={input}
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby={error ? 'mastodon-error' : undefined}
+            onInput={(event) => setInput(event.currentTarget.value)}
+          />
+        </div>
+        <button type="submit" class="secondary">
+          {i18n.t('mastodonAdd')}
+        </button>
+      </form>
+      {error && (
+        <p id="mastodon-error" class="notice error" role="alert">
           {error}
         </p>
       )}
