@@ -5,7 +5,9 @@
 // the file's language given, as the page's `lang` attribute would. Prints per language n,
 // category accuracy, macro-F1 over the six categories and language-detection accuracy;
 // the overall macro-F1 and confusion matrix; the gzip size of the classifier as the
-// content script bundles it. Writes bench/classify-results.json.
+// content script bundles it; speed: the first call in a fresh process (initialisation: the
+// lexicons are loaded on first use), and the median and p99 time of a call over the split.
+// Writes bench/classify-results.json.
 // `npm run bench:classify -- dev` scores the tuning split instead (results not written).
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -22,6 +24,45 @@ const data = loadSplit(split);
 if (data.size === 0) {
   console.error(`No bench/classify/data/*.${split}.jsonl files.`);
   process.exit(1);
+}
+
+/** First calls in a fresh Node process, ms: module import, a Latin-script comment (which loads every lexicon for language detection), then a Hebrew one. */
+function initMs(): { importMs: number; firstCallMs: number; secondLangMs: number } {
+  const script = [
+    'const t0 = performance.now();',
+    `const { classify } = await import(${JSON.stringify(join(root, 'shared', 'classify.ts'))});`,
+    'const t1 = performance.now();',
+    "classify('Great product! Does it work with the iPhone 12?');",
+    'const t2 = performance.now();',
+    "classify('מתי המשלוח מגיע? כבר שבועיים אני מחכה');",
+    'const t3 = performance.now();',
+    'console.log(JSON.stringify({ importMs: t1 - t0, firstCallMs: t2 - t1, secondLangMs: t3 - t2 }));',
+  ].join('\n');
+  const runs = Array.from({ length: 5 }, () => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    return JSON.parse(out.trim().split('\n').pop()!) as { importMs: number; firstCallMs: number; secondLangMs: number };
+  });
+  const med = (k: 'importMs' | 'firstCallMs' | 'secondLangMs') => round(quantile(runs.map((r) => r[k]), 0.5), 2);
+  return { importMs: med('importMs'), firstCallMs: med('firstCallMs'), secondLangMs: med('secondLangMs') };
+}
+
+function quantile(xs: number[], q: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+}
+
+/** Per-call µs over the split (after a warm-up pass), each text timed on its own, five passes. */
+function perCallMicros(texts: string[]): { medianUs: number; p99Us: number } {
+  for (const text of texts) classify(text);
+  const times: number[] = [];
+  for (let pass = 0; pass < 5; pass++) {
+    for (const text of texts) {
+      const t0 = performance.now();
+      classify(text);
+      times.push((performance.now() - t0) * 1000);
+    }
+  }
+  return { medianUs: round(quantile(times, 0.5), 1), p99Us: round(quantile(times, 0.99), 1) };
 }
 
 function bundleGzipBytes(): number {
@@ -96,6 +137,13 @@ function confusionTable(c: Confusion): string {
 }
 console.log(`\nconfusion (no lang given):\n${confusionTable(overall)}`);
 
+const speed = perCallMicros([...data.values()].flat().map((row) => row.text));
+const init = initMs();
+console.log(
+  `\nspeed: first call ${init.firstCallMs.toFixed(1)} ms in a fresh process (import ${init.importMs.toFixed(1)} ms, ` +
+    `first call in a second language ${init.secondLangMs.toFixed(1)} ms); per call median ${speed.medianUs} µs, p99 ${speed.p99Us} µs`,
+);
+
 const worst = Math.min(...Object.values(perLang).map((r) => r.macroF1));
 const gzipBytes = bundleGzipBytes();
 console.log(`\nbundle: ${gzipBytes} bytes gzip (target ≤ 25600); ${msPerItem.toFixed(3)} ms per item`);
@@ -108,6 +156,8 @@ if (split === 'test') {
     items: total,
     bundleGzipBytes: gzipBytes,
     msPerItem: round(msPerItem, 4),
+    init,
+    perCall: speed,
     overall: summary,
     perLang,
     confusion: overall,

@@ -53,7 +53,11 @@
 // Size: the lexicons are most of the bundle (`npx esbuild shared/classify.ts --bundle
 // --minify | gzip`); see bench/classify-results.json for the figure and the accuracy.
 import type { Category, Platform, Sentiment } from './schemas.ts';
-import { LEXICON, type LangLexicon, type LexLang } from './classify-lexicon.ts';
+import type { LangLexicon } from './classify-lexicon.ts';
+import { LEXICON_DATA as LEXICON, type LexLang } from './classify-data.ts';
+import { fold } from './classify-fold.ts';
+
+export { fold };
 
 export type TeamCue = { phrase: string; category: Category; lang?: string };
 
@@ -101,31 +105,6 @@ const SHOUT = /(?<![\p{L}\p{N}\p{M}])\p{Lu}{4,}(?![\p{L}\p{N}\p{M}])/u;
 
 // ---------- folding ----------
 
-const LETTER_MAP: Record<string, string> = {
-  ی: 'ي', ى: 'ي', ئ: 'ي', ک: 'ك', ة: 'ه', ۀ: 'ه', ؤ: 'و', أ: 'ا', إ: 'ا', آ: 'ا', ٱ: 'ا',
-  đ: 'd', ı: 'i', ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', ł: 'l',
-};
-const LETTER_MAP_RE = new RegExp(`[${Object.keys(LETTER_MAP).join('')}]`, 'gu');
-
-/** Text folded for matching: words separated by single spaces, with a space at each end. */
-export function fold(text: string): string {
-  const folded = text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/\u200c|\u200d|\u0640/gu, '')
-    .replace(/[\u06f0-\u06f9]/gu, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/[\u0660-\u0669]/gu, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(LETTER_MAP_RE, (ch) => LETTER_MAP[ch] ?? ch)
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(LETTER_MAP_RE, (ch) => LETTER_MAP[ch] ?? ch)
-    .replace(/['’`ʼ´]/gu, '')
-    .replace(/[^\p{L}\p{N}$%/]+/gu, ' ')
-    .replace(/(\p{L})\1{2,}/gu, '$1')
-    .trim();
-  return folded ? ` ${folded} ` : ' ';
-}
-
 /** Greetings and forms of address a question may follow: "hi, how do i…", "min, kapan…". */
 const GREETINGS = new Set(
   fold(
@@ -137,76 +116,147 @@ const GREETINGS = new Set(
 
 // ---------- compiled lexicons ----------
 
+/** Lists matched anywhere in the text (the others are matched per clause or removed). */
+const FOUND = ['question', 'spam', 'purchase_intent', 'complaint', 'praise', 'qw', 'again', 'bait'] as const;
+type Found = (typeof FOUND)[number];
+/** Lists whose hits are evidence of the language (detection). */
+const EVIDENCE: ReadonlySet<string> = new Set(['complaint', 'purchase_intent', 'praise', 'question', 'spam', 'qw']);
+
 interface Entry {
-  /** As written in the lexicon, for cues. */
-  label: string;
-  /** Folded, without the markers. */
+  /** Folded, without the markers; also what cues quote. */
   key: string;
+  /** `key` split into words when it has several. */
+  words: string[] | undefined;
   prefix: boolean;
   suffix: boolean;
   weight: number;
+  list: Found | 'why' | 'qe' | 'mask' | 'neg';
+  lang: LexLang;
+  /** Position in the language's lists, in scoring order: hits are scored in this order. */
+  ord: number;
+  /** Weight as evidence of the language: 1.5 a phrase, 0.75 a word, 0 not evidence. */
+  evidence: number;
+}
+
+/** What a clause starts with when it starts with this entry ("why", "qw"). */
+function head(e: Entry): string {
+  return e.prefix ? ` ${e.key}` : ` ${e.key} `;
 }
 
 /**
- * `stems`: a single word of 6+ letters also matches longer words it starts ("decepcion" →
- * "decepcionado", "kecewa" → "kecewanya", "rezalet" → "rezaletsiniz"): inflection and
- * agglutination without a stemmer per language.
+ * Where matchers look entries up, all compiled languages together: by first word, and
+ * single-word stems by their letters. Filled as languages are compiled.
  */
-function entries(list: string | undefined, stems = false): Entry[] {
-  if (!list) return [];
+interface Index {
+  first: Map<string, Entry[]>;
+  stems: Map<string, Entry[]>;
+  minStem: number;
+  maxStem: number;
+}
+
+const INDEX: Index = { first: new Map(), stems: new Map(), minStem: Infinity, maxStem: 0 };
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function addToIndex(index: Index, e: Entry): void {
+  if (e.suffix) return;
+  if (e.prefix && !e.words) {
+    push(index.stems, e.key, e);
+    index.minStem = Math.min(index.minStem, e.key.length);
+    index.maxStem = Math.max(index.maxStem, e.key.length);
+  } else push(index.first, e.words ? e.words[0]! : e.key, e);
+}
+
+/**
+ * Entries of a list as ./classify-build.ts wrote it (folded, markers kept). `stems`: a single
+ * word of 6+ letters also matches longer words it starts ("decepcion" → "decepcionado",
+ * "kecewa" → "kecewanya", "rezalet" → "rezaletsiniz"): inflection and agglutination without
+ * a stemmer per language.
+ */
+function entries(lang: LexLang, list: Entry['list'], text: string | undefined, stems = false): Entry[] {
+  if (!text) return [];
   const out: Entry[] = [];
-  for (const raw of list.split('|')) {
-    let label = raw.trim();
-    let weight = 1;
-    if (label.startsWith('-')) {
-      weight = 0.5;
-      label = label.slice(1);
-    }
-    const suffix = label.startsWith('*');
-    label = label.replace(/^\*|\*$/gu, '');
-    const key = fold(label).trim();
-    const prefix = raw.trim().endsWith('*') || (stems && key.length >= 6 && !key.includes(' '));
-    if (key) out.push({ label, key, prefix, suffix, weight });
+  const countsAsEvidence = EVIDENCE.has(list);
+  for (const raw of text.split('|')) {
+    let start = 0;
+    const weight = raw.charCodeAt(0) === 45 /* - */ ? 0.5 : 1;
+    if (weight < 1) start++;
+    const suffix = raw.charCodeAt(start) === 42; /* * */
+    if (suffix) start++;
+    const explicit = raw.charCodeAt(raw.length - 1) === 42;
+    const key = start || explicit ? raw.slice(start, explicit ? raw.length - 1 : raw.length) : raw;
+    const multi = key.includes(' ');
+    out.push({
+      key,
+      words: multi ? key.split(' ') : undefined,
+      prefix: explicit || (stems && !multi && key.length >= 6),
+      suffix,
+      weight,
+      list,
+      lang,
+      ord: 0,
+      evidence: suffix || !countsAsEvidence ? 0 : multi ? 1.5 : 0.75,
+    });
   }
   return out;
 }
 
+/** Clitics written onto the next word: Hebrew ו ה ב ל ש כ מ, Arabic و ف ب ل ال (folded). */
+const CLITICS: Partial<Record<LexLang, string[]>> = {
+  he: ['ו', 'ה', 'ב', 'ל', 'ש', 'כ', 'מ', 'וה', 'שה', 'וב', 'ול', 'כש', 'לה', 'מה', 'בה'],
+  ar: ['و', 'ف', 'ب', 'ل', 'ال', 'وال', 'بال', 'لل', 'فال', 'ك'],
+};
+
 interface Compiled {
+  lang: LexLang;
   stop: Set<string>;
   qw: Entry[];
   qe: Entry[];
-  question: Entry[];
-  complaint: Entry[];
-  purchase_intent: Entry[];
-  spam: Entry[];
-  praise: Entry[];
-  neg: Set<string>;
-  again: Entry[];
-  mask: Entry[];
   why: Entry[];
-  bait: Entry[];
+  mask: Entry[];
+  neg: Set<string>;
+  /** Entries found anywhere, in scoring order. */
+  found: Entry[];
+  /** Entries with a leading `*`: few, found by substring. */
+  suffixes: Entry[];
   clitics: string[] | undefined;
 }
 
+/** Built on first use, one language at a time. */
 const compiledCache = new Map<LexLang, Compiled>();
 function compiled(lang: LexLang): Compiled {
   let c = compiledCache.get(lang);
   if (!c) {
     const lex: LangLexicon = LEXICON[lang];
+    const lists: Record<Found, Entry[]> = {
+      question: entries(lang, 'question', lex.question, true),
+      spam: entries(lang, 'spam', lex.spam, true),
+      purchase_intent: entries(lang, 'purchase_intent', lex.purchase, true),
+      complaint: entries(lang, 'complaint', lex.complaint, true),
+      praise: entries(lang, 'praise', lex.praise, true),
+      qw: entries(lang, 'qw', lex.qw),
+      again: entries(lang, 'again', lex.again),
+      bait: entries(lang, 'bait', lex.bait),
+    };
+    const found = FOUND.flatMap((name) => lists[name]);
+    found.forEach((e, i) => {
+      e.ord = i;
+      addToIndex(INDEX, e);
+    });
     c = {
+      lang,
       stop: new Set(fold(lex.stop).trim().split(' ')),
-      qw: entries(lex.qw),
-      qe: entries(lex.qe),
-      question: entries(lex.question, true),
-      complaint: entries(lex.complaint, true),
-      purchase_intent: entries(lex.purchase, true),
-      spam: entries(lex.spam, true),
-      praise: entries(lex.praise, true),
-      neg: new Set(entries(lex.neg).map((e) => e.key)),
-      again: entries(lex.again),
-      mask: entries(lex.mask),
-      why: entries(lex.why),
-      bait: entries(lex.bait),
+      qw: lists.qw,
+      qe: entries(lang, 'qe', lex.qe),
+      why: entries(lang, 'why', lex.why),
+      mask: entries(lang, 'mask', lex.mask),
+      neg: new Set(entries(lang, 'neg', lex.neg).map((e) => e.key)),
+      found,
+      suffixes: found.filter((e) => e.suffix),
       clitics: CLITICS[lang],
     };
     compiledCache.set(lang, c);
@@ -214,31 +264,80 @@ function compiled(lang: LexLang): Compiled {
   return c;
 }
 
-/** Index in `folded` where the entry starts (at a word start unless `suffix`), or -1. */
-/** Clitics written onto the next word: Hebrew ו ה ב ל ש כ מ, Arabic و ف ب ل ال (folded). */
-const CLITICS: Partial<Record<LexLang, string[]>> = {
-  he: ['ו', 'ה', 'ב', 'ל', 'ש', 'כ', 'מ', 'וה', 'שה', 'וב', 'ול', 'כש', 'לה', 'מה', 'בה'],
-  ar: ['و', 'ف', 'ب', 'ل', 'ال', 'وال', 'بال', 'لل', 'فال', 'ك'],
-};
-
-function find(folded: string, e: Entry, clitics?: string[]): number {
-  const at = findPlain(folded, e);
-  if (at >= 0 || !clitics || e.suffix || e.key.length < 4) return at;
-  for (const clitic of clitics) {
-    const i = folded.indexOf(e.prefix ? ` ${clitic}${e.key}` : ` ${clitic}${e.key} `);
-    if (i >= 0) return i + 1;
+/** Whether the entry found by its first word (or its stem) at `i` goes on to match. */
+function restMatches(tokens: string[], i: number, e: Entry): boolean {
+  const words = e.words;
+  if (!words) return true;
+  const n = words.length;
+  for (let j = 1; j < n; j++) {
+    const t = tokens[i + j];
+    if (t === undefined) return false;
+    if (j === n - 1 && e.prefix ? !t.startsWith(words[j]!) : t !== words[j]) return false;
   }
-  return -1;
+  return true;
 }
 
-function findPlain(folded: string, e: Entry): number {
-  if (e.suffix) {
-    const at = folded.indexOf(e.prefix ? e.key : `${e.key} `);
-    if (at < 0) return -1;
-    return folded.lastIndexOf(' ', at) + 1;
+/** Calls `hit` for every entry of `index` starting at each token (`head` stands in for tokens[i]). */
+function lookup(index: Index, tokens: string[], i: number, head: string, hit: (e: Entry) => void): void {
+  const firsts = index.first.get(head);
+  if (firsts) for (const e of firsts) if (restMatches(tokens, i, e)) hit(e);
+  const max = Math.min(head.length, index.maxStem);
+  for (let n = index.minStem; n <= max; n++) {
+    const stems = index.stems.get(n === head.length ? head : head.slice(0, n));
+    if (stems) for (const e of stems) hit(e);
   }
-  const at = folded.indexOf(e.prefix ? ` ${e.key}` : ` ${e.key} `);
-  return at < 0 ? -1 : at + 1;
+}
+
+/** Text folded once and split into words, shared by every language's matcher. */
+interface Text {
+  folded: string;
+  tokens: string[];
+}
+
+function textOf(folded: string): Text {
+  const inner = folded.trim();
+  return { folded, tokens: inner ? inner.split(' ') : [] };
+}
+
+/** The word before the first occurrence of each entry found anywhere, clitics tried when it is absent. */
+function findAll(text: Text, c: Compiled): Map<Entry, string> {
+  const { tokens } = text;
+  const out = new Map<Entry, string>();
+  for (let i = 0; i < tokens.length; i++) {
+    lookup(INDEX, tokens, i, tokens[i]!, (e) => {
+      if (e.lang === c.lang && !out.has(e)) out.set(e, tokens[i - 1] ?? '');
+    });
+  }
+  for (const e of c.suffixes) {
+    const at = findSuffix(text.folded, e);
+    if (at >= 0) out.set(e, wordBefore(text.folded, at));
+  }
+  const clitics = c.clitics;
+  if (clitics) {
+    const plain = new Set(out.keys());
+    const best = new Map<Entry, number>();
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      clitics.forEach((clitic, ci) => {
+        if (t.length <= clitic.length || !t.startsWith(clitic)) return;
+        lookup(INDEX, tokens, i, t.slice(clitic.length), (e) => {
+          if (e.lang !== c.lang || plain.has(e) || e.key.length < 4 || e.list === 'again' || e.list === 'bait' || e.list === 'qw') return;
+          const prev = best.get(e);
+          if (prev === undefined || ci < prev) {
+            best.set(e, ci);
+            out.set(e, tokens[i - 1] ?? '');
+          }
+        });
+      });
+    }
+  }
+  return out;
+}
+
+function findSuffix(folded: string, e: Entry): number {
+  const at = folded.indexOf(e.prefix ? e.key : `${e.key} `);
+  if (at < 0) return -1;
+  return folded.lastIndexOf(' ', at) + 1;
 }
 
 function wordBefore(folded: string, at: number): string {
@@ -282,14 +381,36 @@ function count(text: string, re: RegExp): number {
   return text.match(re)?.length ?? 0;
 }
 
-/** Hits of a language's words and phrases in folded text: its evidence for detection. */
-function lexiconEvidence(folded: string, lang: LexLang): number {
-  const c = compiled(lang);
-  let score = 0;
-  const words = folded.trim().split(' ');
-  for (const w of words) if (c.stop.has(w)) score += 1;
-  for (const list of [c.complaint, c.purchase_intent, c.praise, c.question, c.spam, c.qw]) {
-    for (const e of list) if (!e.suffix && find(folded, e) >= 0) score += e.key.includes(' ') ? 1.5 : 0.75;
+/** Every language's function words, built on first detection (which compiles every lexicon). */
+let stopWords: Map<string, LexLang[]> | undefined;
+function detectionIndex(): { index: Index; stop: Map<string, LexLang[]> } {
+  if (!stopWords) {
+    const stop = new Map<string, LexLang[]>();
+    for (const lang of CLASSIFY_LANGS) for (const w of compiled(lang).stop) push(stop, w, lang);
+    stopWords = stop;
+  }
+  return { index: INDEX, stop: stopWords };
+}
+
+/**
+ * Hits of each language's words and phrases in folded text, its evidence for detection:
+ * 1 a function word (each time), 1.5 a phrase, 0.75 a word (each entry once).
+ */
+function lexiconEvidence(folded: string): Map<LexLang, number> {
+  const { index, stop } = detectionIndex();
+  const { tokens } = textOf(folded);
+  const score = new Map<LexLang, number>();
+  const add = (lang: LexLang, n: number) => score.set(lang, (score.get(lang) ?? 0) + n);
+  const seen = new Set<Entry>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const langs = stop.get(t);
+    if (langs) for (const lang of langs) add(lang, 1);
+    lookup(index, tokens, i, t, (e) => {
+      if (!e.evidence || seen.has(e)) return;
+      seen.add(e);
+      add(e.lang, e.evidence);
+    });
   }
   return score;
 }
@@ -319,13 +440,13 @@ function rankLangs(text: string): LexLang[] {
   const top = Math.max(scripts.hebrew, scripts.arabic, scripts.latin, scripts.other);
   if (top === 0) return [];
   if (top === scripts.hebrew) return ['he'];
-  const folded = fold(sample);
+  if (top === scripts.other && top !== scripts.arabic) return [];
+  const evidence = lexiconEvidence(fold(sample));
   if (top === scripts.arabic) {
-    const fa = 3 * count(sample, PERSIAN_LETTERS) + 0.5 * count(sample, PERSIAN_KEYBOARD) + 2 * lexiconEvidence(folded, 'fa');
-    const ar = 1 * count(sample, ARABIC_ONLY) + 2 * lexiconEvidence(folded, 'ar');
+    const fa = 3 * count(sample, PERSIAN_LETTERS) + 0.5 * count(sample, PERSIAN_KEYBOARD) + 2 * (evidence.get('fa') ?? 0);
+    const ar = 1 * count(sample, ARABIC_ONLY) + 2 * (evidence.get('ar') ?? 0);
     return [fa > ar ? 'fa' : 'ar'];
   }
-  if (top === scripts.other) return [];
   const scores = new Map<LexLang, number>();
   const add = (lang: LexLang, n: number) => scores.set(lang, (scores.get(lang) ?? 0) + n);
   add('vi', 3 * count(sample, VI_LETTERS));
@@ -333,7 +454,7 @@ function rankLangs(text: string): LexLang[] {
   add('ar', 1.5 * count(sample, ARABIZI));
   for (const [re, lang] of LAUGHS) add(lang, count(sample, re));
   add('sw', 0.5 * count(sample, SWAHILI_VERB));
-  for (const lang of CLASSIFY_LANGS) add(lang, lexiconEvidence(folded, lang));
+  for (const [lang, n] of evidence) add(lang, n);
   const ranked = CLASSIFY_LANGS.filter((lang) => (scores.get(lang) ?? 0) > 0).sort((x, y) => (scores.get(y) ?? 0) - (scores.get(x) ?? 0));
   const [first, second] = ranked;
   if (!first) return [];
@@ -396,35 +517,35 @@ interface Evidence {
   bait: boolean;
 }
 
-function clauses(text: string): string[] {
-  return text
-    .split(/[.!?¡¿؟\n…;:,،]+/u)
-    .map(fold)
-    .filter((c) => c.trim());
+/** A clause without its leading and trailing greetings, as ` words `: for "why", qw and qe. */
+interface Clause {
+  start: string;
+  end: string;
 }
 
-function startsWith(clause: string, e: Entry): boolean {
-  const words = clause.trim().split(' ');
-  // Skip up to two greetings or forms of address: "hi team, how…", "min, kapan…".
-  let skip = 0;
-  while (skip < 2 && skip < words.length - 1 && GREETINGS.has(words[skip]!)) skip++;
-  const rest = ` ${words.slice(skip).join(' ')} `;
-  return rest.startsWith(e.prefix ? ` ${e.key}` : ` ${e.key} `);
-}
-
-function endsWith(clause: string, e: Entry): boolean {
-  const words = clause.trim().split(' ');
-  // Skip up to two trailing forms of address: "… vậy shop", "… gak kak".
-  let end = words.length;
-  while (end > 1 && words.length - end < 2 && GREETINGS.has(words[end - 1]!)) end--;
-  return ` ${words.slice(0, end).join(' ')} `.endsWith(` ${e.key} `);
+function clauses(text: string): Clause[] {
+  const out: Clause[] = [];
+  for (const piece of text.split(/[.!?¡¿؟\n…;:,،]+/u)) {
+    const folded = fold(piece);
+    if (!folded.trim()) continue;
+    const words = folded.trim().split(' ');
+    // Skip up to two greetings or forms of address: "hi team, how…", "min, kapan…".
+    let skip = 0;
+    while (skip < 2 && skip < words.length - 1 && GREETINGS.has(words[skip]!)) skip++;
+    // Skip up to two trailing forms of address: "… vậy shop", "… gak kak".
+    let end = words.length;
+    while (end > 1 && words.length - end < 2 && GREETINGS.has(words[end - 1]!)) end--;
+    out.push({ start: ` ${words.slice(skip).join(' ')} `, end: ` ${words.slice(0, end).join(' ')} ` });
+  }
+  return out;
 }
 
 function quote(s: string): string {
   return `'${s}'`;
 }
 
-function scoreLexicon(folded: string, clauseList: string[], c: Compiled, ev: Evidence): void {
+/** Scores one language's lexicon into `ev`; returns its entries found anywhere, in list order. */
+function scoreLexicon(text: Text, clauseList: Clause[], c: Compiled, ev: Evidence): Entry[] {
   // Hints (weight < 1) add up to half a point per category: two hints of one kind are
   // still one hint; a hint decides only together with a phrase or a universal signal.
   const hints = { spam: 0, complaint: 0, purchase_intent: 0, question: 0, praise: 0 };
@@ -440,52 +561,44 @@ function scoreLexicon(folded: string, clauseList: string[], c: Compiled, ev: Evi
     if (n >= 1) cues.unshift(cue);
     else cues.push(cue);
   };
-  for (const e of c.why) {
-    if (clauseList.some((cl) => startsWith(cl, e))) {
-      add('complaint', 1, `complaint: question starting with ${quote(e.label)}`);
-      ev.negative += 1;
-      break;
-    }
+  const why = c.why.find((e) => clauseList.some((cl) => cl.start.startsWith(head(e))));
+  if (why) {
+    add('complaint', 1, `complaint: question starting with ${quote(why.key)}`);
+    ev.negative += 1;
   }
-  if (c.bait.some((e) => find(folded, e) >= 0)) ev.bait = true;
-  for (const e of c.qw) {
-    if (clauseList.some((cl) => startsWith(cl, e))) {
-      add('question', 1, `question: starts with ${quote(e.label)}`);
-      break;
-    }
-  }
-  for (const e of c.qe) {
-    if (clauseList.some((cl) => endsWith(cl, e))) {
-      add('question', 1, `question: ends with ${quote(e.label)}`);
-      break;
-    }
-  }
-  for (const cat of ['question', 'spam', 'purchase_intent', 'complaint'] as const) {
-    for (const e of c[cat]) {
-      const at = find(folded, e, c.clitics);
-      if (at < 0) continue;
-      if (cat === 'complaint' && c.neg.has(wordBefore(folded, at))) continue;
-      add(cat, e.weight, `${cat === 'purchase_intent' ? 'purchase' : cat}: ${quote(e.label)}`);
+  const found = findAll(text, c);
+  const hits = [...found.keys()].sort((x, y) => x.ord - y.ord);
+  if (hits.some((e) => e.list === 'bait')) ev.bait = true;
+  const qw = c.qw.find((e) => clauseList.some((cl) => cl.start.startsWith(head(e))));
+  if (qw) add('question', 1, `question: starts with ${quote(qw.key)}`);
+  const qe = c.qe.find((e) => clauseList.some((cl) => cl.end.endsWith(` ${e.key} `)));
+  if (qe) add('question', 1, `question: ends with ${quote(qe.key)}`);
+  for (const e of hits) {
+    const cat = e.list;
+    if (cat === 'praise') {
+      const before = found.get(e)!;
+      if (c.neg.has(before)) {
+        add('complaint', 1, `complaint: ${quote(`${before} ${e.key}`)}`);
+        ev.negative += 1;
+      } else {
+        add('praise', e.weight, `praise: ${quote(e.key)}`);
+        ev.positive += 1;
+      }
+    } else if (cat === 'question' || cat === 'spam' || cat === 'purchase_intent' || cat === 'complaint') {
+      if (cat === 'complaint' && c.neg.has(found.get(e)!)) continue;
+      add(cat, e.weight, `${cat === 'purchase_intent' ? 'purchase' : cat}: ${quote(e.key)}`);
       if (cat === 'complaint') ev.negative += 1;
     }
   }
-  for (const e of c.praise) {
-    const at = find(folded, e, c.clitics);
-    if (at < 0) continue;
-    const before = wordBefore(folded, at);
-    if (c.neg.has(before)) {
-      add('complaint', 1, `complaint: ${quote(`${before} ${e.label}`)}`);
-      ev.negative += 1;
-    } else {
-      add('praise', e.weight, `praise: ${quote(e.label)}`);
-      ev.positive += 1;
-    }
-  }
+  return hits;
 }
 
 function removeMasks(folded: string, c: Compiled): string {
   let out = folded;
-  for (const e of c.mask) out = out.split(` ${e.key} `).join(' ');
+  for (const e of c.mask) {
+    const pattern = ` ${e.key} `;
+    if (out.includes(pattern)) out = out.split(pattern).join(' ');
+  }
   return out;
 }
 
@@ -514,19 +627,20 @@ export function classify(text: string, opts: ClassifyOptions = {}): Classificati
 
   let folded = fold(body);
   for (const l of langs) folded = removeMasks(folded, compiled(l));
+  const words = textOf(folded);
 
   if (opts.teamCues?.length) {
     const cue = matchTeamCue(folded, lang, opts.teamCues);
     if (cue) {
       const ev = emptyEvidence();
-      for (const l of langs) scoreLexicon(folded, [], compiled(l), ev);
+      for (const l of langs) scoreLexicon(words, [], compiled(l), ev);
       return { category: cue.category, sentiment: sentimentOf(cue.category, ev), lang, cues: [`team: ${quote(cue.phrase)}`] };
     }
   }
 
   const ev = emptyEvidence();
   const clauseList = clauses(body);
-  for (const l of langs) scoreLexicon(folded, clauseList, compiled(l), ev);
+  const hits = langs.flatMap((l) => scoreLexicon(words, clauseList, compiled(l), ev));
 
   // Universal signals.
   const mark = body.match(/[?？؟]/u);
@@ -589,9 +703,9 @@ export function classify(text: string, opts: ClassifyOptions = {}): Classificati
   if (ev.score.praise > 0) {
     const roll = body.match(SARCASM_EMOJI);
     const shout = body.match(SHOUT);
-    const again = langs.flatMap((l) => compiled(l).again).find((e) => find(folded, e) >= 0);
+    const again = hits.find((e) => e.list === 'again');
     const shoutedAgain = shout && again && fold(shout[0]).trim() === again.key;
-    const negator = langs.some((l) => folded.split(' ').some((w) => compiled(l).neg.has(w)));
+    const negator = langs.some((l) => words.tokens.some((w) => compiled(l).neg.has(w)));
     const reason = roll
       ? `${roll[0]} after praise word`
       : /(?:^|\s)\/s\b/u.test(body)
@@ -599,7 +713,7 @@ export function classify(text: string, opts: ClassifyOptions = {}): Classificati
         : shoutedAgain
           ? `shouted ${quote(shout[0])} after praise word`
           : again && (negator || ev.score.complaint > 0)
-            ? `${quote(again.label)} after praise word`
+            ? `${quote(again.key)} after praise word`
             : null;
     if (reason) {
       ev.score.complaint += 1;
