@@ -1,7 +1,8 @@
 // Smoke test of the Firefox build: the extension installs in real Firefox ESR, a member joins
 // from its options page, and the background's sync reaches a real API and pulls the team's
-// templates (the options page only joins; every template fetch is the background's).
-import { existsSync } from 'node:fs';
+// templates (the options page only joins; every template fetch is the background's); then a
+// Reddit page served at its real address gets its hints.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, startApi, test } from './fixtures.ts';
 import { FirefoxExtensionPage, firefoxExtensionDir, firefoxPath, launchFirefoxWithExtension } from './firefox.ts';
@@ -54,6 +55,27 @@ test('Firefox: joining from the options page connects the background to the API'
       expect(state).toMatchObject({ connected: true, pending: { interactions: 0, items: 0 } });
       expect(state.lastSyncAt).toBeTruthy();
       expect(state.lastStatus).toBeUndefined();
+
+      // On a site: the Reddit snapshot served at Reddit's address gets its hints in Firefox too.
+      const html = readFileSync('extension/sites/snapshots/reddit/thread.html', 'utf8');
+      const site = await ff.browser.newPage();
+      await site.setRequestInterception(true);
+      site.on('request', (request) => {
+        if (request.url().startsWith('https://www.reddit.com/') && request.isNavigationRequest()) {
+          void request.respond({ status: 200, contentType: 'text/html', body: html });
+        } else if (request.url().startsWith('https://')) {
+          void request.respond({ status: 204, body: '' });
+        } else {
+          void request.continue();
+        }
+      });
+      await site.goto('https://www.reddit.com/r/MechanicalKeyboards/comments/1gx7k2p/my_first_build_feedback_welcome/');
+      await expect
+        .poll(() => site.evaluate(() => document.querySelectorAll('chorus-hint[data-item-key^="reddit:"][data-category]').length), { timeout: 15_000 })
+        .toBeGreaterThan(2);
+      // The badge renders inside its shadow root, labelled.
+      const label = await site.evaluate(() => document.querySelector('chorus-hint')?.shadowRoot?.querySelector('button')?.getAttribute('aria-label') ?? '');
+      expect(label.length).toBeGreaterThan(5);
     } finally {
       await ff.browser.close();
     }
