@@ -7,22 +7,49 @@ const LETTER_MAP: Record<string, string> = {
 };
 const LETTER_MAP_RE = new RegExp(`[${Object.keys(LETTER_MAP).join('')}]`, 'gu');
 
+const NOT_WORD = /[^\p{L}\p{N}$%/]+/gu;
+/** Clause breaks are marked with a private-use character while folding ({@link foldClauses}). */
+const CLAUSE = '\ue000';
+const NOT_WORD_OR_CLAUSE = /[^\p{L}\p{N}$%/\ue000]+/gu;
+
+function foldCore(text: string, notWord: RegExp): string {
+  let s = text;
+  // ASCII needs none of the Unicode steps (normalisation, marks, Arabic letters and digits).
+  // oxlint-disable-next-line no-control-regex
+  if (/[^\x00-\x7f]/u.test(s)) {
+    s = s
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/\u200c|\u200d|\u0640/gu, '')
+      .replace(/[\u06f0-\u06f9]/gu, (d) => String(d.charCodeAt(0) - 0x06f0))
+      .replace(/[\u0660-\u0669]/gu, (d) => String(d.charCodeAt(0) - 0x0660))
+      .replace(LETTER_MAP_RE, (ch) => LETTER_MAP[ch] ?? ch)
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(LETTER_MAP_RE, (ch) => LETTER_MAP[ch] ?? ch);
+  } else s = s.toLowerCase();
+  return s
+    .replace(/['’`ʼ´]/gu, '')
+    .replace(notWord, ' ')
+    .replace(/(\p{L})\1{2,}/gu, '$1');
+}
+
 /** Text folded for matching: words separated by single spaces, with a space at each end. */
 export function fold(text: string): string {
-  const folded = text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/\u200c|\u200d|\u0640/gu, '')
-    .replace(/[\u06f0-\u06f9]/gu, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/[\u0660-\u0669]/gu, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(LETTER_MAP_RE, (ch) => LETTER_MAP[ch] ?? ch)
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(LETTER_MAP_RE, (ch) => LETTER_MAP[ch] ?? ch)
-    .replace(/['’`ʼ´]/gu, '')
-    .replace(/[^\p{L}\p{N}$%/]+/gu, ' ')
-    .replace(/(\p{L})\1{2,}/gu, '$1')
-    .trim();
+  const folded = foldCore(text, NOT_WORD).trim();
   return folded ? ` ${folded} ` : ' ';
 }
 
+/**
+ * The text folded whole (as {@link fold}) and clause by clause (split at . ! ? ; : , … and
+ * line breaks, empty clauses left out), in one pass: each clause is ` words `.
+ */
+export function foldClauses(text: string): { folded: string; clauses: string[] } {
+  const marked = text.replace(/\ue000/gu, ' ').replace(/[.!?¡¿؟\n…;:,،]+/gu, CLAUSE);
+  const clauses: string[] = [];
+  for (const piece of foldCore(marked, NOT_WORD_OR_CLAUSE).split(CLAUSE)) {
+    const words = piece.trim();
+    if (words) clauses.push(words);
+  }
+  return { folded: clauses.length ? ` ${clauses.join(' ')} ` : ' ', clauses: clauses.map((c) => ` ${c} `) };
+}

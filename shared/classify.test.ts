@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { accuracy, emptyConfusion, loadSplit, macroF1 } from '../bench/lib/classify-eval.ts';
-import { classify, cueFromCorrection, detectLang, type TeamCue } from './classify.ts';
+import { isCurrent } from './classify-build.ts';
+import { classify, cueFromCorrection, detectLang, fold, type TeamCue } from './classify.ts';
+import { foldClauses } from './classify-fold.ts';
 
 const category = (text: string, lang?: string) => classify(text, lang ? { lang } : {}).category;
 
@@ -155,6 +157,42 @@ describe('classify: purity and robustness', () => {
   it('returns on 100 KB of hostile input', () => {
     const inputs = ['a'.repeat(100_000), '!?'.repeat(50_000), 'why '.repeat(25_000), `${'😡 '.repeat(20_000)}x`, 'https://x.com/'.repeat(7_000), `${'ك '.repeat(50_000)}`];
     for (const text of inputs) expect(classify(text).cues.length).toBeGreaterThan(0);
+  });
+});
+
+describe('classify: loading and speed', () => {
+  it('a first call with the language given works, and the same in another language after it', async () => {
+    // Lexicons load on first use, one language at a time (plus English): in a fresh module.
+    vi.resetModules();
+    const { classify: fresh } = await import('./classify.ts');
+    expect(fresh('מתי המשלוח מגיע?', { lang: 'he' })).toMatchObject({ category: 'question', lang: 'he' });
+    expect(fresh('no me llegó el pedido, qué vergüenza', { lang: 'es' })).toEqual(classify('no me llegó el pedido, qué vergüenza', { lang: 'es' }));
+    expect(fresh('Mimi nataka kununua hii, bei gani?')).toEqual(classify('Mimi nataka kununua hii, bei gani?'));
+    expect(classify('מתי המשלוח מגיע?', { lang: 'he' })).toMatchObject({ category: 'question', lang: 'he' });
+    expect(classify('no me llegó el pedido, qué vergüenza', { lang: 'es' })).toMatchObject({ category: 'complaint', lang: 'es' });
+    expect(classify('Mimi nataka kununua hii, bei gani?')).toMatchObject({ lang: 'sw' });
+  });
+  it('is deterministic: the same text gives the same result, whatever came before', () => {
+    const texts = ['Great product! Does it work with the iPhone 12?', 'עובד מעולה, תודה!', '¿cuánto cuesta el envío?', 'kheili khoob bood', 'giá bao nhiêu vậy shop'];
+    const first = texts.map((t) => classify(t));
+    for (const t of [...texts].reverse()) classify(t, { lang: 'fr' });
+    expect(texts.map((t) => classify(t))).toEqual(first);
+  });
+  it('the generated lexicon module is current (npx tsx shared/classify-build.ts)', () => {
+    expect(isCurrent()).toBe(true);
+  });
+  it('folding clause by clause agrees with folding each clause on its own', () => {
+    for (const text of ['Hi team, how do I… return it?! ok', 'שלום, מתי? תודה', 'a.b,,c;\nd', ' ، سلام؛ کی میاد؟', 'SOOO good!!! WHY', '']) {
+      const pieces = text.split(/[.!?¡¿؟\n…;:,،]+/u).map(fold).filter((c) => c.trim());
+      expect(foldClauses(text)).toEqual({ folded: fold(text), clauses: pieces });
+    }
+  });
+  it('a typical comment takes well under a millisecond once loaded', () => {
+    const text = 'Ordered two weeks ago and still nothing, tracking says delivered?? Not happy 😡';
+    for (let i = 0; i < 50; i++) classify(text);
+    const t0 = performance.now();
+    for (let i = 0; i < 200; i++) classify(text);
+    expect((performance.now() - t0) / 200).toBeLessThan(1);
   });
 });
 

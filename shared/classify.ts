@@ -55,7 +55,7 @@
 import type { Category, Platform, Sentiment } from './schemas.ts';
 import type { LangLexicon } from './classify-lexicon.ts';
 import { LEXICON_DATA as LEXICON, type LexLang } from './classify-data.ts';
-import { fold } from './classify-fold.ts';
+import { fold, foldClauses } from './classify-fold.ts';
 
 export { fold };
 
@@ -100,6 +100,22 @@ const PER_DAY = /weekly|daily|monthly|a month|last month|\/month|\/tháng|al mes
 const GIFT = /🎁|free iphone|iphone gratis|gratis|gratuit|grátis|miễn phí|חינם|رایگان|مجانا|مجاني|bure|bedava|ücretsiz|free/iu;
 /** An amount of time ("9 tagen", "40 דקות", "۴ روز"): waiting, in a complaint. */
 const DURATION = /an hour|una hora|une heure|eine stunde|uma hora|một tiếng|שעה|یک ساعت|ساعة كاملة|saa moja|sejam|bir saat|\d+\s?(?:-?\s?)(?:days?|weeks?|hours?|hrs?|months?|mins?|minutes?|d[ií]as|jours|tage[n]?|wochen|stunden|minuten|semanas?|semaines?|heures|horas|minutos|mois|meses|ngày|tuần|tiếng|giờ|tháng|phút|ימים|שבועות|שעות|דקות|חודשים|روز|هفته|ساعت|دقیقه|ماه|يوم|ايام|أيام|اسبوع|أسابيع|ساعات?|ساعة|دقيقة|دقائق|شهر|siku|wiki|saa|hari|minggu|jam|bulan|menit|g[üu]n|gündür|hafta|saat|dakika)(?![\p{L}])/iu;
+/** Cheap tests that rule a pattern out, so the big patterns run (and compile) only when they may match. */
+const MAYBE_URL = /:\/\/|www\.|\.[a-zA-Z\u017f\u212a]/i;
+const MAYBE_MONEY = /[0-9$€£₺₫₦₪💰💸🤑💵]/u;
+
+/** The text without links and @mentions (the links found pushed onto `urls`). */
+function stripLinks(text: string, urls?: string[]): string {
+  let out = text;
+  if (MAYBE_URL.test(out)) {
+    out = out.replace(URL, (url) => {
+      urls?.push(url);
+      return ' ';
+    });
+  }
+  return out.includes('@') ? out.replace(MENTION, ' ') : out;
+}
+
 const SHOUT = /(?<![\p{L}\p{N}\p{M}])\p{Lu}{4,}(?![\p{L}\p{N}\p{M}])/u;
 
 
@@ -177,11 +193,13 @@ function addToIndex(index: Index, e: Entry): void {
  * "kecewa" → "kecewanya", "rezalet" → "rezaletsiniz"): inflection and agglutination without
  * a stemmer per language.
  */
-function entries(lang: LexLang, list: Entry['list'], text: string | undefined, stems = false): Entry[] {
-  if (!text) return [];
-  const out: Entry[] = [];
+function entries(lang: LexLang, list: Entry['list'], text: string | undefined, stems = false, into: Entry[] = []): Entry[] {
+  if (!text) return into;
   const countsAsEvidence = EVIDENCE.has(list);
-  for (const raw of text.split('|')) {
+  const indexed = list !== 'why' && list !== 'qe' && list !== 'mask' && list !== 'neg';
+  const raws = text.split('|');
+  for (let i = 0; i < raws.length; i++) {
+    const raw = raws[i]!;
     let start = 0;
     const weight = raw.charCodeAt(0) === 45 /* - */ ? 0.5 : 1;
     if (weight < 1) start++;
@@ -190,7 +208,7 @@ function entries(lang: LexLang, list: Entry['list'], text: string | undefined, s
     const explicit = raw.charCodeAt(raw.length - 1) === 42;
     const key = start || explicit ? raw.slice(start, explicit ? raw.length - 1 : raw.length) : raw;
     const multi = key.includes(' ');
-    out.push({
+    const e: Entry = {
       key,
       words: multi ? key.split(' ') : undefined,
       prefix: explicit || (stems && !multi && key.length >= 6),
@@ -198,11 +216,13 @@ function entries(lang: LexLang, list: Entry['list'], text: string | undefined, s
       weight,
       list,
       lang,
-      ord: 0,
+      ord: into.length,
       evidence: suffix || !countsAsEvidence ? 0 : multi ? 1.5 : 0.75,
-    });
+    };
+    into.push(e);
+    if (indexed) addToIndex(INDEX, e);
   }
-  return out;
+  return into;
 }
 
 /** Clitics written onto the next word: Hebrew ו ה ב ל ש כ מ, Arabic و ف ب ل ال (folded). */
@@ -215,9 +235,14 @@ interface Compiled {
   lang: LexLang;
   stop: Set<string>;
   qw: Entry[];
+  /** What a clause starts with when it starts with each qw entry. */
+  qwHeads: string[];
   qe: Entry[];
+  qeTails: string[];
   why: Entry[];
-  mask: Entry[];
+  whyHeads: string[];
+  /** Idioms removed before matching, as ` words `. */
+  masks: string[];
   neg: Set<string>;
   /** Entries found anywhere, in scoring order. */
   found: Entry[];
@@ -232,28 +257,31 @@ function compiled(lang: LexLang): Compiled {
   let c = compiledCache.get(lang);
   if (!c) {
     const lex: LangLexicon = LEXICON[lang];
-    const lists: Record<Found, Entry[]> = {
-      question: entries(lang, 'question', lex.question, true),
-      spam: entries(lang, 'spam', lex.spam, true),
-      purchase_intent: entries(lang, 'purchase_intent', lex.purchase, true),
-      complaint: entries(lang, 'complaint', lex.complaint, true),
-      praise: entries(lang, 'praise', lex.praise, true),
-      qw: entries(lang, 'qw', lex.qw),
-      again: entries(lang, 'again', lex.again),
-      bait: entries(lang, 'bait', lex.bait),
-    };
-    const found = FOUND.flatMap((name) => lists[name]);
-    found.forEach((e, i) => {
-      e.ord = i;
-      addToIndex(INDEX, e);
-    });
+    // In scoring order (FOUND), numbered as they come.
+    const found: Entry[] = [];
+    entries(lang, 'question', lex.question, true, found);
+    entries(lang, 'spam', lex.spam, true, found);
+    entries(lang, 'purchase_intent', lex.purchase, true, found);
+    entries(lang, 'complaint', lex.complaint, true, found);
+    entries(lang, 'praise', lex.praise, true, found);
+    const qwStart = found.length;
+    entries(lang, 'qw', lex.qw, false, found);
+    const qw = found.slice(qwStart);
+    entries(lang, 'again', lex.again, false, found);
+    entries(lang, 'bait', lex.bait, false, found);
+    candidateCache.clear();
+    const why = entries(lang, 'why', lex.why);
+    const qe = entries(lang, 'qe', lex.qe);
     c = {
       lang,
-      stop: new Set(fold(lex.stop).trim().split(' ')),
-      qw: lists.qw,
-      qe: entries(lang, 'qe', lex.qe),
-      why: entries(lang, 'why', lex.why),
-      mask: entries(lang, 'mask', lex.mask),
+      stop: new Set(lex.stop.split(' ')),
+      qw,
+      qwHeads: qw.map(head),
+      qe,
+      qeTails: qe.map((e) => ` ${e.key} `),
+      why,
+      whyHeads: why.map(head),
+      masks: entries(lang, 'mask', lex.mask).map((e) => ` ${e.key} `),
       neg: new Set(entries(lang, 'neg', lex.neg).map((e) => e.key)),
       found,
       suffixes: found.filter((e) => e.suffix),
@@ -277,15 +305,29 @@ function restMatches(tokens: string[], i: number, e: Entry): boolean {
   return true;
 }
 
+/**
+ * Entries that may start at a word: those whose first word it is, and stems it starts with.
+ * Cached per word (words recur from comment to comment); emptied when a language is added.
+ */
+const candidateCache = new Map<string, Entry[]>();
+function candidates(index: Index, word: string): Entry[] {
+  let found = candidateCache.get(word);
+  if (found === undefined) {
+    found = [...(index.first.get(word) ?? [])];
+    const max = Math.min(word.length, index.maxStem);
+    for (let n = index.minStem; n <= max; n++) {
+      const stems = index.stems.get(n === word.length ? word : word.slice(0, n));
+      if (stems) found.push(...stems);
+    }
+    if (candidateCache.size >= 20_000) candidateCache.clear();
+    candidateCache.set(word, found);
+  }
+  return found;
+}
+
 /** Calls `hit` for every entry of `index` starting at each token (`head` stands in for tokens[i]). */
 function lookup(index: Index, tokens: string[], i: number, head: string, hit: (e: Entry) => void): void {
-  const firsts = index.first.get(head);
-  if (firsts) for (const e of firsts) if (restMatches(tokens, i, e)) hit(e);
-  const max = Math.min(head.length, index.maxStem);
-  for (let n = index.minStem; n <= max; n++) {
-    const stems = index.stems.get(n === head.length ? head : head.slice(0, n));
-    if (stems) for (const e of stems) hit(e);
-  }
+  for (const e of candidates(index, head)) if (restMatches(tokens, i, e)) hit(e);
 }
 
 /** Text folded once and split into words, shared by every language's matcher. */
@@ -426,7 +468,8 @@ function scriptCounts(text: string): { hebrew: number; arabic: number; latin: nu
 
 /** Language of a text: a supported primary tag, or 'und'. */
 export function detectLang(text: string): string {
-  return rankLangs(text)[0] ?? 'und';
+  const body = stripLinks(text.slice(0, MAX_CHARS));
+  return rankLangs(body, fold(body))[0] ?? 'und';
 }
 
 /**
@@ -434,14 +477,15 @@ export function detectLang(text: string): string {
  * best and, when it scores at least 60% of the best, the runner-up (Spanish/Portuguese,
  * Indonesian/Swahili look alike in short comments); none when there is nothing to go on.
  */
-function rankLangs(text: string): LexLang[] {
-  const sample = text.slice(0, MAX_CHARS).replace(URL, ' ').replace(MENTION, ' ');
-  const scripts = scriptCounts(sample);
+function rankLangs(sample: string, folded: string): LexLang[] {
+  // oxlint-disable-next-line no-control-regex
+  const ascii = !/[^\x00-\x7f]/u.test(sample);
+  const scripts = ascii ? { hebrew: 0, arabic: 0, latin: count(sample, /[a-zA-Z]/gu), other: 0 } : scriptCounts(sample);
   const top = Math.max(scripts.hebrew, scripts.arabic, scripts.latin, scripts.other);
   if (top === 0) return [];
   if (top === scripts.hebrew) return ['he'];
   if (top === scripts.other && top !== scripts.arabic) return [];
-  const evidence = lexiconEvidence(fold(sample));
+  const evidence = lexiconEvidence(folded);
   if (top === scripts.arabic) {
     const fa = 3 * count(sample, PERSIAN_LETTERS) + 0.5 * count(sample, PERSIAN_KEYBOARD) + 2 * (evidence.get('fa') ?? 0);
     const ar = 1 * count(sample, ARABIC_ONLY) + 2 * (evidence.get('ar') ?? 0);
@@ -449,9 +493,11 @@ function rankLangs(text: string): LexLang[] {
   }
   const scores = new Map<LexLang, number>();
   const add = (lang: LexLang, n: number) => scores.set(lang, (scores.get(lang) ?? 0) + n);
-  add('vi', 3 * count(sample, VI_LETTERS));
-  for (const [re, lang, weight] of LATIN_HINTS) add(lang, weight * count(sample, re));
-  add('ar', 1.5 * count(sample, ARABIZI));
+  if (!ascii) {
+    add('vi', 3 * count(sample, VI_LETTERS));
+    for (const [re, lang, weight] of LATIN_HINTS) add(lang, weight * count(sample, re));
+  }
+  if (/[235789]/u.test(sample)) add('ar', 1.5 * count(sample, ARABIZI));
   for (const [re, lang] of LAUGHS) add(lang, count(sample, re));
   add('sw', 0.5 * count(sample, SWAHILI_VERB));
   for (const [lang, n] of evidence) add(lang, n);
@@ -491,7 +537,7 @@ function matchTeamCue(folded: string, lang: string, cues: TeamCue[]): TeamCue | 
  */
 export function cueFromCorrection(text: string, category: Category, lang?: string): TeamCue {
   const tag = primaryTag(lang) ?? primaryTag(detectLang(text));
-  const words = fold(text.replace(URL, ' ').replace(MENTION, ' ')).trim().split(' ').filter(Boolean);
+  const words = fold(stripLinks(text)).trim().split(' ').filter(Boolean);
   const cue = (phrase: string): TeamCue => (tag ? { phrase, category, lang: tag } : { phrase, category });
   if (words.length <= 4) return cue(words.join(' '));
   const stop = new Set([...compiled('en').stop, ...(tag ? compiled(tag).stop : [])]);
@@ -523,21 +569,20 @@ interface Clause {
   end: string;
 }
 
-function clauses(text: string): Clause[] {
-  const out: Clause[] = [];
-  for (const piece of text.split(/[.!?¡¿؟\n…;:,،]+/u)) {
-    const folded = fold(piece);
-    if (!folded.trim()) continue;
-    const words = folded.trim().split(' ');
+function clauses(folded: string[]): Clause[] {
+  return folded.map((clause) => {
+    const words = clause.trim().split(' ');
     // Skip up to two greetings or forms of address: "hi team, how…", "min, kapan…".
     let skip = 0;
     while (skip < 2 && skip < words.length - 1 && GREETINGS.has(words[skip]!)) skip++;
     // Skip up to two trailing forms of address: "… vậy shop", "… gak kak".
     let end = words.length;
     while (end > 1 && words.length - end < 2 && GREETINGS.has(words[end - 1]!)) end--;
-    out.push({ start: ` ${words.slice(skip).join(' ')} `, end: ` ${words.slice(0, end).join(' ')} ` });
-  }
-  return out;
+    return {
+      start: skip ? ` ${words.slice(skip).join(' ')} ` : clause,
+      end: end < words.length ? ` ${words.slice(0, end).join(' ')} ` : clause,
+    };
+  });
 }
 
 function quote(s: string): string {
@@ -561,7 +606,7 @@ function scoreLexicon(text: Text, clauseList: Clause[], c: Compiled, ev: Evidenc
     if (n >= 1) cues.unshift(cue);
     else cues.push(cue);
   };
-  const why = c.why.find((e) => clauseList.some((cl) => cl.start.startsWith(head(e))));
+  const why = c.why.find((_, i) => clauseList.some((cl) => cl.start.startsWith(c.whyHeads[i]!)));
   if (why) {
     add('complaint', 1, `complaint: question starting with ${quote(why.key)}`);
     ev.negative += 1;
@@ -569,9 +614,9 @@ function scoreLexicon(text: Text, clauseList: Clause[], c: Compiled, ev: Evidenc
   const found = findAll(text, c);
   const hits = [...found.keys()].sort((x, y) => x.ord - y.ord);
   if (hits.some((e) => e.list === 'bait')) ev.bait = true;
-  const qw = c.qw.find((e) => clauseList.some((cl) => cl.start.startsWith(head(e))));
+  const qw = c.qw.find((_, i) => clauseList.some((cl) => cl.start.startsWith(c.qwHeads[i]!)));
   if (qw) add('question', 1, `question: starts with ${quote(qw.key)}`);
-  const qe = c.qe.find((e) => clauseList.some((cl) => cl.end.endsWith(` ${e.key} `)));
+  const qe = c.qe.find((_, i) => clauseList.some((cl) => cl.end.endsWith(c.qeTails[i]!)));
   if (qe) add('question', 1, `question: ends with ${quote(qe.key)}`);
   for (const e of hits) {
     const cat = e.list;
@@ -595,10 +640,7 @@ function scoreLexicon(text: Text, clauseList: Clause[], c: Compiled, ev: Evidenc
 
 function removeMasks(folded: string, c: Compiled): string {
   let out = folded;
-  for (const e of c.mask) {
-    const pattern = ` ${e.key} `;
-    if (out.includes(pattern)) out = out.split(pattern).join(' ');
-  }
+  for (const pattern of c.masks) if (out.includes(pattern)) out = out.split(pattern).join(' ');
   return out;
 }
 
@@ -618,14 +660,15 @@ function sentimentOf(category: Category, ev: Evidence): Sentiment {
 
 export function classify(text: string, opts: ClassifyOptions = {}): Classification {
   const raw = text.slice(0, MAX_CHARS);
+  const urls: string[] = [];
+  const body = stripLinks(raw, urls);
+  const split = foldClauses(body);
   const given = primaryTag(opts.lang);
-  const ranked = given ? [given] : rankLangs(raw);
+  const ranked = given ? [given] : rankLangs(body, split.folded);
   const lang = ranked[0] ?? 'und';
-  const urls = raw.match(URL) ?? [];
-  const body = raw.replace(URL, ' ').replace(MENTION, ' ');
   const langs: LexLang[] = ranked.length ? [...new Set<LexLang>([...ranked, 'en'])] : CLASSIFY_LANGS;
 
-  let folded = fold(body);
+  let folded = split.folded;
   for (const l of langs) folded = removeMasks(folded, compiled(l));
   const words = textOf(folded);
 
@@ -639,7 +682,7 @@ export function classify(text: string, opts: ClassifyOptions = {}): Classificati
   }
 
   const ev = emptyEvidence();
-  const clauseList = clauses(body);
+  const clauseList = clauses(split.clauses);
   const hits = langs.flatMap((l) => scoreLexicon(words, clauseList, compiled(l), ev));
 
   // Universal signals.
@@ -652,11 +695,11 @@ export function classify(text: string, opts: ClassifyOptions = {}): Classificati
     ev.score.spam += 0.5 * Math.min(urls.length, 2);
     ev.cues.spam.push(`spam: link ${quote(urls[0]!.slice(0, 40))}`);
   }
-  if (PHONE.test(body)) {
+  if (/\d/u.test(body) && PHONE.test(body)) {
     ev.score.spam += 0.5;
     ev.cues.spam.push('spam: phone number');
   }
-  const money = body.match(MONEY);
+  const money = MAYBE_MONEY.test(body) ? body.match(MONEY) : null;
   if (money) {
     ev.score.spam += 0.5;
     ev.cues.spam.push(`spam: ${quote(money[0])}`);
@@ -674,23 +717,23 @@ export function classify(text: string, opts: ClassifyOptions = {}): Classificati
     ev.cues.praise.push(`praise: ${happy[0]}`);
   }
   if (SAD_EMOJI.test(body)) ev.negative += 1;
-  const contact = raw.match(CONTACT_MENTION);
+  const contact = raw.includes('@') ? raw.match(CONTACT_MENTION) : null;
   if (contact) {
     ev.score.spam += 1;
     ev.cues.spam.unshift(`spam: ${quote(contact[0])}`);
   }
-  const perDay = body.match(PER_DAY);
+  const perDay = money ? body.match(PER_DAY) : null;
   if (perDay && money) {
     ev.score.spam += 0.5;
     ev.cues.spam.push(`spam: ${quote(perDay[0])}`);
   }
-  const gift = body.match(GIFT);
+  const gift = urls.length ? body.match(GIFT) : null;
   if (gift && urls.length) {
     ev.score.spam += 0.5;
     ev.cues.spam.push(`spam: ${quote(gift[0])} with a link`);
   }
-  const duration = body.match(DURATION);
-  if (duration && ev.score.complaint < 1 && ev.score.complaint + ev.score.question > 0) {
+  const duration = ev.score.complaint < 1 && ev.score.complaint + ev.score.question > 0 ? body.match(DURATION) : null;
+  if (duration) {
     ev.score.complaint += 0.5;
     ev.cues.complaint.push(`complaint: waiting ${quote(duration[0])}`);
   }
