@@ -54,7 +54,7 @@
 // --minify | gzip`); see bench/classify-results.json for the figure and the accuracy.
 import type { Category, Platform, Sentiment } from './schemas.ts';
 import type { LangLexicon } from './classify-lexicon.ts';
-import { LEXICON_DATA as LEXICON, type LexLang } from './classify-data.ts';
+import { ALPHABETS, CODES, LEXICON_DATA as LEXICON, type LexLang } from './classify-data.ts';
 import { fold, foldClauses } from './classify-fold.ts';
 
 export { fold };
@@ -193,8 +193,16 @@ function addToIndex(index: Index, e: Entry): void {
  * "kecewa" → "kecewanya", "rezalet" → "rezaletsiniz"): inflection and agglutination without
  * a stemmer per language.
  */
-function entries(lang: LexLang, list: Entry['list'], text: string | undefined, stems = false, into: Entry[] = []): Entry[] {
-  if (!text) return into;
+/** A generated list with its letters back (Hebrew and Arabic script are stored as ASCII stand-ins). */
+const CODE_RE = /[A-Z!#&()+,.:;<=>?@[\]^_{}~]/gu;
+function decode(lang: LexLang, text: string): string {
+  const alphabet = ALPHABETS[lang];
+  return alphabet ? text.replace(CODE_RE, (ch) => alphabet[CODES.indexOf(ch)] ?? ch) : text;
+}
+
+function entries(lang: LexLang, list: Entry['list'], encoded: string | undefined, stems = false, into: Entry[] = []): Entry[] {
+  if (!encoded) return into;
+  const text = decode(lang, encoded);
   const countsAsEvidence = EVIDENCE.has(list);
   const indexed = list !== 'why' && list !== 'qe' && list !== 'mask' && list !== 'neg';
   const raws = text.split('|');
@@ -274,7 +282,7 @@ function compiled(lang: LexLang): Compiled {
     const qe = entries(lang, 'qe', lex.qe);
     c = {
       lang,
-      stop: new Set(lex.stop.split(' ')),
+      stop: new Set(decode(lang, lex.stop).split(' ')),
       qw,
       qwHeads: qw.map(head),
       qe,
