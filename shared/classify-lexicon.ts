@@ -1,9 +1,10 @@
 // Lexicons of the engagement classifier (./classify.ts), one row per language.
 //
-// Entries are written as people type them; ./classify.ts folds every entry the way it
-// folds the text (lowercase, no diacritics or tones, Arabic/Persian letters unified,
-// doubled letters collapsed, apostrophes dropped), so "không" also covers "khong" and
-// "ça coûte" covers "ca coute". Syntax of a list: entries separated by '|'.
+// Entries are written as people type them; ./classify-build.ts folds every entry the way
+// ./classify.ts folds the text (lowercase, no diacritics or tones, Arabic/Persian letters
+// unified, doubled letters collapsed, apostrophes dropped) into ./classify-data.ts, which is
+// what the classifier loads, so "không" also covers "khong" and "ça coûte" covers "ca coute".
+// After editing this file run `npx tsx shared/classify-build.ts` (a unit test fails until then). Syntax of a list: entries separated by '|'.
 // - `word*`  matches any word starting with "word" (refund → refunds, refunded).
 // - `*word`  matches any word ending with "word" (Hebrew/Arabic clitics: והמשלוח).
 // - `-entry` counts half: a hint, not proof, needing a second hint to decide.

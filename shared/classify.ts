@@ -27,8 +27,10 @@
 //    Arabic/Persian letter variants unified (ي/ی, ك/ک, ة→ه, أ/إ/آ→ا), Persian ZWNJ and
 //    tatweel dropped, apostrophes dropped ("don't" = "dont"), elongations collapsed
 //    ("sooooo" = "so", "!!!!" = "!"), punctuation becomes word breaks. @mentions and URLs
-//    are set aside first. Entries are folded the same way, so both sides meet; entries that
-//    would fold onto a common word (Vietnamese "nguội" → "người") are left out.
+//    are set aside first. Entries are folded the same way ahead of time
+//    (shared/classify-build.ts writes ./classify-data.ts from ./classify-lexicon.ts), so both
+//    sides meet; entries that would fold onto a common word (Vietnamese "nguội" → "người")
+//    are left out. Cues quote entries folded ('khong nhan duoc'), as they are stored.
 // 3. Scores: phrases of the detected language plus English (code-switching is common) on
 //    word boundaries; single words of 6+ letters also match as stems ("kecewa" →
 //    "kecewanya"), Hebrew and Arabic ones after a clitic (ו ה ב ל / و ب ل ال). A praise word
@@ -50,8 +52,14 @@
 // 4. Team cues (corrections a manager made from a badge) are checked before all of this:
 //    the longest matching phrase decides.
 // `cues` says, in a few short strings, what decided — shown in the badge's hover card.
+// Speed: the text is folded once (whole and clause by clause in one pass) and split into
+// words; entries are looked up by their first word (stems by their letters) in one index of
+// every loaded language, per word candidates cached, instead of searching the text for each
+// entry. A language's lexicon is loaded on first use (detecting the language of Latin or
+// Arabic script needs them all; a given `lang` loads that one and English). Patterns for
+// links, money, phones, durations… run only when a cheap test says they may match.
 // Size: the lexicons are most of the bundle (`npx esbuild shared/classify.ts --bundle
-// --minify | gzip`); see bench/classify-results.json for the figure and the accuracy.
+// --minify | gzip`); see bench/classify-results.json for the figure, the speed and the accuracy.
 import type { Category, Platform, Sentiment } from './schemas.ts';
 import type { LangLexicon } from './classify-lexicon.ts';
 import { ALPHABETS, CODES, LEXICON_DATA as LEXICON, type LexLang } from './classify-data.ts';
