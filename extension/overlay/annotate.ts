@@ -121,6 +121,12 @@ export function annotatePage(options: {
   startScanner(doc, {
     adapter,
     signal,
+    warmUp: [
+      () => classify('warm up', { platform }),
+      () => classify('سلام', { platform }),
+      () => waitOf('question', Date.now() - 60_000, Date.now(), page.settings),
+      () => i18n.t('hintWaiting', { time: '' }),
+    ],
     onItem(element, item) {
       // The member's own posts and replies are not items to answer.
       if (own && item.author.handle && normalizeHandle(item.author.handle) === own) return;

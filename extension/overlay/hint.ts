@@ -20,6 +20,8 @@ const HOST_STYLE: Record<string, string> = {
   'margin-inline': '6px',
   'z-index': '1',
   'line-height': 'normal',
+  // The badge's insides never change the page's layout: only its own box does.
+  contain: 'layout style',
 };
 
 const STOPPED = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'keydown', 'keyup', 'keypress', 'focusin', 'focusout'];

@@ -19,6 +19,8 @@ export interface ScannerOptions {
   onSkip?(element: Element, error?: unknown): void;
   signal: AbortSignal;
   frameBudgetMs?: number;
+  /** Expensive first calls to make, one per idle task, before items are read. */
+  warmUp?: (() => void)[];
 }
 
 export interface Scanner {
@@ -33,6 +35,7 @@ export function startScanner(doc: Document, options: ScannerOptions): Scanner {
   const budget = options.frameBudgetMs ?? FRAME_BUDGET_MS;
   // Queues with a moving head: shift() on a 10,000-long array would be quadratic.
   const roots = queue<Node>();
+  const pending = queue<Element>();
   const visible = queue<Element>();
   const known = new WeakSet<Element>();
   const stats = { found: 0, annotated: 0 };
@@ -96,32 +99,51 @@ export function startScanner(doc: Document, options: ScannerOptions): Scanner {
         onSkip?.(element, error);
       }
     }
-    while (roots.size && performance.now() < deadline) {
-      const root = roots.shift();
-      if (!root.isConnected) continue;
-      let found: Element[];
-      try {
-        found = adapter.findItems(root as ParentNode);
-      } catch {
+    while ((pending.size || roots.size) && performance.now() < deadline) {
+      // Found items are observed a slice at a time: a page arriving with thousands at once
+      // (the first scan, a long thread expanded) must not make one long task.
+      if (pending.size) {
+        for (let n = 0; n < 200 && pending.size; n++) {
+          const element = pending.shift();
+          if (known.has(element)) continue;
+          known.add(element);
+          stats.found++;
+          io.observe(element);
+        }
         continue;
       }
-      for (const element of found) {
-        if (known.has(element)) continue;
-        known.add(element);
-        stats.found++;
-        io.observe(element);
+      const root = roots.shift();
+      if (!root.isConnected) continue;
+      try {
+        for (const element of adapter.findItems(root as ParentNode)) pending.push(element);
+      } catch {
+        // A subtree the adapter cannot read: skipped, the rest of the page goes on.
       }
     }
-    if (roots.size || visible.size) schedule();
+    if (roots.size || visible.size || pending.size) schedule();
   }
 
   roots.push(doc.body ?? doc.documentElement);
   mo.observe(doc.documentElement, { childList: true, subtree: true });
-  schedule();
+  // Costly first calls (the classifier's word lists, the time-zone data) run first, each in
+  // its own idle task, so no frame pays for them on top of its own work.
+  const warm = [...(options.warmUp ?? [])];
+  const warmNext = () => {
+    const task = warm.shift();
+    if (!task || signal.aborted) return schedule();
+    try {
+      task();
+    } catch {
+      // Warming is an optimisation only.
+    }
+    idle(warmNext);
+  };
+  idle(warmNext);
   signal.addEventListener('abort', () => {
     mo.disconnect();
     io.disconnect();
     roots.clear();
+    pending.clear();
     visible.clear();
   });
   return {
@@ -158,4 +180,10 @@ function queue<T>() {
       head = 0;
     },
   };
+}
+
+/** requestIdleCallback with a timeout (Safari-less, but Firefox and Chrome have it), else a task. */
+function idle(callback: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 200 });
+  else setTimeout(callback, 0);
 }
