@@ -230,7 +230,6 @@ async function main() {
       annotateVisibleMs: round(median(runs.map((r) => r.annotateMs))),
       bareScanMs: round(median(runs.map((r) => r.bareScanMs))),
       ratio: round(median(runs.map((r) => r.annotateMs)) / median(runs.map((r) => r.bareScanMs))),
-      extensionScriptingMs: round(median(runs.map((r) => r.scriptingMs))),
       longestTaskMs: round(Math.max(...runs.map((r) => r.longestTaskMs))),
       longTasksWhileLoading: runs.map((r) => r.longTasks),
       longestTaskWhileScrollingMs: round(Math.max(...runs.map((r) => r.scrollLongestTaskMs))),
