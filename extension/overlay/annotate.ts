@@ -43,7 +43,7 @@ export function annotatePage(options: {
   page: Enabled;
   account: string | undefined;
   signal: AbortSignal;
-}): { readonly hints: number } {
+}): { readonly hints: number; readonly page: Enabled } {
   const { adapter, platform, account, signal } = options;
   // Templates and team cues change while the page is open (a pull); the rest does not.
   let page = options.page;
@@ -221,6 +221,10 @@ export function annotatePage(options: {
   addEventListener('pagehide', flushSeen, { signal });
 
   return {
+    /** The page context as last refreshed (templates and cues follow the team's changes). */
+    get page() {
+      return page;
+    },
     get hints() {
       let n = 0;
       for (const list of tracked.values()) n += list.length;

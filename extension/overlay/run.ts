@@ -4,6 +4,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Platform } from '../../shared/schemas';
 import { sendMessage } from '../messaging';
 import type { SiteAdapter } from '../sites/types';
+import { watchShortcuts } from '../composer/shortcuts';
 import { annotatePage } from './annotate';
 
 /** How often a visible site tab tells the background it is in front (see scheduler.ts). */
@@ -34,5 +35,6 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
 
   const abort = new AbortController();
   ctx.onInvalidated(() => abort.abort());
-  annotatePage({ adapter, platform, page, account, signal: abort.signal });
+  const view = annotatePage({ adapter, platform, page, account, signal: abort.signal });
+  watchShortcuts({ adapter, platform, page: () => view.page, signal: abort.signal });
 }

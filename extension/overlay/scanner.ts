@@ -126,7 +126,7 @@ export function startScanner(doc: Document, options: ScannerOptions): Scanner {
   roots.push(doc.body ?? doc.documentElement);
   mo.observe(doc.documentElement, { childList: true, subtree: true });
   // Costly first calls (the classifier's word lists, the time-zone data) run first, each in
-  // its own idle task, so no frame pays for them on top of its own work.
+  // its own task, so no frame pays for them on top of its own work (and no task holds two).
   const warm = [...(options.warmUp ?? [])];
   const warmNext = () => {
     const task = warm.shift();
@@ -136,9 +136,9 @@ export function startScanner(doc: Document, options: ScannerOptions): Scanner {
     } catch {
       // Warming is an optimisation only.
     }
-    idle(warmNext);
+    setTimeout(warmNext, 0);
   };
-  idle(warmNext);
+  setTimeout(warmNext, 0);
   signal.addEventListener('abort', () => {
     mo.disconnect();
     io.disconnect();
@@ -180,10 +180,4 @@ function queue<T>() {
       head = 0;
     },
   };
-}
-
-/** requestIdleCallback with a timeout (Safari-less, but Firefox and Chrome have it), else a task. */
-function idle(callback: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 200 });
-  else setTimeout(callback, 0);
 }
