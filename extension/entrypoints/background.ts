@@ -129,6 +129,14 @@ export default defineBackground(() => {
     await sync.run({ force: true, teamId: conn.team.id }).catch(() => undefined);
     return { ok: true };
   });
+  onMessage('loadComposer', async ({ sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return;
+    await browser.scripting.executeScript({
+      target: { tabId, ...(sender.frameId !== undefined ? { frameIds: [sender.frameId] } : {}) },
+      files: ['/composer.js'],
+    });
+  });
   onMessage('siteActive', async ({ data, sender }) => {
     if (!siteEnabled(await loadSitePrefs(), pageRef(data).platform)) return false;
     if (sender.tab?.id !== undefined) activeTabs.set(sender.tab.id, Date.now());

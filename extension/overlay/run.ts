@@ -4,7 +4,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Platform } from '../../shared/schemas';
 import { sendMessage } from '../messaging';
 import type { SiteAdapter } from '../sites/types';
-import { watchShortcuts } from '../composer/shortcuts';
+import { COMPOSER_HOST, type ComposerHost } from '../composer/host';
 import { annotatePage } from './annotate';
 
 /** How often a visible site tab tells the background it is in front (see scheduler.ts). */
@@ -36,5 +36,18 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
   const abort = new AbortController();
   ctx.onInvalidated(() => abort.abort());
   const view = annotatePage({ adapter, platform, page, account, signal: abort.signal });
-  watchShortcuts({ adapter, platform, page: () => view.page, signal: abort.signal });
+
+  // The composer's code loads the first time the member focuses a reply box here.
+  const host: ComposerHost = { adapter, platform, page: () => view.page, signal: abort.signal };
+  (globalThis as Record<string, unknown>)[COMPOSER_HOST] = host;
+  const onFocus = (event: FocusEvent) => {
+    const target = event.composedPath()[0];
+    if (!(target instanceof Element)) return;
+    const composers = adapter.composers(document);
+    if (!composers.some((c) => c === target || c.contains(target) || target.contains(c))) return;
+    document.removeEventListener('focusin', onFocus, true);
+    sendMessage('loadComposer', {}).catch(() => document.addEventListener('focusin', onFocus, true));
+  };
+  document.addEventListener('focusin', onFocus, true);
+  abort.signal.addEventListener('abort', () => document.removeEventListener('focusin', onFocus, true));
 }

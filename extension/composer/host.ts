@@ -1,0 +1,16 @@
+// What the site's content script hands to the composer script (entrypoints/composer.ts),
+// which the background injects into the same isolated world on first use.
+import type { Platform } from '../../shared/schemas';
+import type { PageContext } from '../messaging';
+import type { SiteAdapter } from '../sites/types';
+
+export const COMPOSER_HOST = '__chorusComposerHost';
+
+export interface ComposerHost {
+  adapter: SiteAdapter;
+  platform: Platform;
+  page: () => Extract<PageContext, { enabled: true }>;
+  signal: AbortSignal;
+  /** Set by the composer script, so a second injection does nothing. */
+  started?: boolean;
+}
