@@ -205,3 +205,29 @@ for (const { lang, file, theme } of [
     }
   });
 }
+
+test('starting a reply claims the item: the team sees who is replying', async ({ api, context, extensionId }) => {
+  const snapshot = SNAPSHOTS.find((s) => s.file === 'reddit/thread.html')!;
+  const team = await api.call('POST', '/v1/teams', { body: { name: 'Kahawa Bora', ownerName: 'Ana' } });
+  const options = await OptionsPage.open(context, extensionId);
+  await options.connect(api.url, team.invites.member, 'Amani');
+  await expect.poll(async () => (await options.syncState()).lastSyncAt).toBeTruthy();
+  const html = readFileSync(`extension/sites/snapshots/${snapshot.file}`, 'utf8');
+  await context.route('https://www.reddit.com/**', (route) =>
+    route.request().isNavigationRequest() ? route.fulfill({ contentType: 'text/html', body: html }) : route.fulfill({ status: 204, body: '' }),
+  );
+  const page = await context.newPage();
+  await page.goto(snapshot.url);
+  const post = page.locator('shreddit-post chorus-hint').first();
+  await expect(post).toHaveAttribute('data-status', 'new');
+  const postKey = await post.getAttribute('data-item-key');
+
+  // The reply box under the post: focusing it starts a reply to the post.
+  await page.locator('comment-composer-host [contenteditable="true"]').first().click();
+  await expect
+    .poll(async () => (await api.call('GET', '/v1/activity', { token: team.token })).claims.map((c: { itemKey: string; memberName: string }) => [c.itemKey, c.memberName]))
+    .toEqual([[postKey, 'Amani']]);
+  // This browser's own hint says so too, once the claim is pulled back.
+  await expect(post).toHaveAttribute('data-status', 'claimed', { timeout: 5_000 });
+  await expect(post.getByRole('button')).toHaveAttribute('aria-label', /You are replying/);
+});

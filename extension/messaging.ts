@@ -97,6 +97,8 @@ export interface ProtocolMap {
    * every member (POST /v1/cues with the member's token), then a pull applies it here at
    * once. A member, or a refusal by the server, gets ok:false with the server's message. */
   correctCategory(data: { teamId: string; phrase: string; category: Category; lang?: string; itemKey?: string }): { ok: true } | { ok: false; message: string };
+  /** The member started a reply to an item: claim it for the team (teammates see "replying"). */
+  claimItem(data: { teamId: string; itemKey: string }): { ok: true } | { ok: false; message: string };
   /** A site tab's member focused a reply box: inject the composer script into that tab. */
   loadComposer(data: Record<string, never>): void;
   /** Background → a site tab: a team's activity or templates changed. */

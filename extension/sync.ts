@@ -548,3 +548,20 @@ export async function postCue(conn: TeamConnection, deps: SyncDeps, cue: TeamCue
   if (answer.kind === 'too-large') return { ok: false, message: 'The correction is too large for the server' };
   return { ok: false, message: answer.error };
 }
+
+// ---------- claims ----------
+
+/** How long a claim lasts; the composer renews it while the member keeps writing. */
+export const CLAIM_TTL_SECONDS = 120;
+
+/**
+ * Tells the team "I am replying to this item" (POST /v1/claims, TTL 120 s). Not queued: a
+ * claim is only worth anything now; the teammates' badges show it after their next pull.
+ */
+export async function postClaim(conn: TeamConnection, deps: SyncDeps, itemKey: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  const opts: SyncOptions = { ...DEFAULT_SYNC_OPTIONS, ...deps.options };
+  const answer = await request(conn, deps, opts, '/v1/claims', { itemKey, ttlSeconds: CLAIM_TTL_SECONDS });
+  if (answer.kind === 'ok') return { ok: true };
+  if (answer.kind === 'too-large') return { ok: false, message: 'The claim is too large for the server' };
+  return { ok: false, message: answer.error };
+}

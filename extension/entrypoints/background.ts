@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { Interaction, Platform, SeenItem, TeamCueInput } from '../../shared/schemas';
+import { Interaction, ItemKey, Platform, SeenItem, TeamCueInput } from '../../shared/schemas';
 import { loadSitePrefs, resolveTeam, SITE_PREFS_KEY, siteEnabled } from '../brands';
 import { CONNECTIONS_KEY, loadConnections } from '../connection';
 import { ChorusDb, itemStatuses, liveCues, liveTemplates, loadTeamSettings, recordInteraction, recordItemSeen, recordItemsSeen, waitingItems } from '../db';
 import { onMessage, type PageContext, type PageRef, sendMessage } from '../messaging';
 import { syncMastodonScripts } from '../mastodonScripts';
 import { Scheduler } from '../scheduler';
-import { browserSyncDeps, postCue } from '../sync';
+import { browserSyncDeps, postClaim, postCue } from '../sync';
 
 const SYNC_ALARM = 'chorus-sync';
 const RETRY_ALARM = 'chorus-sync-retry';
@@ -128,6 +128,15 @@ export default defineBackground(() => {
     // Pull now, so this browser classifies with the new cue at once.
     await sync.run({ force: true, teamId: conn.team.id }).catch(() => undefined);
     return { ok: true };
+  });
+  onMessage('claimItem', async ({ data }) => {
+    const conn = (await loadConnections()).find((c) => c.team.id === data?.teamId);
+    if (!conn) return { ok: false, message: 'Chorus is not connected to this team' };
+    if (!ItemKey.safeParse(data.itemKey).success) return { ok: false, message: 'Not an item key' };
+    const answer = await postClaim(conn, browserSyncDeps(db), data.itemKey);
+    // Pull, so this browser's own hint says "You are replying" at once.
+    if (answer.ok) void sync.run({ force: false, teamId: conn.team.id }).catch(() => undefined);
+    return answer;
   });
   onMessage('loadComposer', async ({ sender }) => {
     const tabId = sender.tab?.id;
