@@ -9,6 +9,8 @@ export const COMPOSER_HOST = '__chorusComposerHost';
 export interface ComposerHost {
   adapter: SiteAdapter;
   platform: Platform;
+  /** The signed-in account, for the brand its replies count for. */
+  account: string | undefined;
   page: () => Extract<PageContext, { enabled: true }>;
   signal: AbortSignal;
   /** Set by the composer script, so a second injection does nothing. */

@@ -12,6 +12,9 @@ import { templateForShortcut } from './pick';
 
 type Enabled = Extract<PageContext, { enabled: true }>;
 
+/** The template last inserted into each editor, for the reply's templateId. */
+export const insertedTemplates = new WeakMap<Element, string>();
+
 export function watchShortcuts(options: {
   adapter: SiteAdapter;
   platform: Platform;
@@ -43,7 +46,8 @@ export function watchShortcuts(options: {
       event.stopPropagation();
       const rendered = renderTemplate(pickBody(template, platform), { agent: { name: page.memberName }, brand: page.teamName, platform });
       void insertText(root, rendered.text, { replace: { start: typed.start, end: typed.end } }).then((result) => {
-        if (!result.ok) showPasteNotice();
+        if (result.ok) insertedTemplates.set(root, template.id);
+        else showPasteNotice();
       });
     },
     { capture: true, signal },

@@ -5,35 +5,13 @@ import type { Platform } from '../../shared/schemas';
 import { sendMessage } from '../messaging';
 import type { SiteAdapter } from '../sites/types';
 import { COMPOSER_HOST, type ComposerHost } from '../composer/host';
+import { itemForComposer } from '../composer/item';
 import { annotatePage } from './annotate';
 
 /** How often a visible site tab tells the background it is in front (see scheduler.ts). */
 const HEARTBEAT_MS = 2500;
 /** A claim lasts 120 s on the server; focusing the same reply box again renews it after this. */
 const CLAIM_RENEW_MS = 60_000;
-
-/**
- * The item a reply box answers: the innermost item that contains it (a reply box under a
- * comment), else the last item before it in the page (a post page's box below the post).
- */
-export function itemKeyForComposer(adapter: SiteAdapter, composer: Element): string | undefined {
-  const items = adapter.findItems(document);
-  let chosen: Element | undefined;
-  for (const item of items) {
-    if (item.contains(composer)) chosen = item;
-  }
-  if (!chosen) {
-    for (const item of items) {
-      if (item.compareDocumentPosition(composer) & Node.DOCUMENT_POSITION_FOLLOWING) chosen = item;
-    }
-  }
-  if (!chosen) return undefined;
-  try {
-    return adapter.readItem(chosen, { now: Date.now(), pageLang: document.documentElement.lang || 'en', pageUrl: new URL(location.href) })?.itemKey;
-  } catch {
-    return undefined;
-  }
-}
 
 export async function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
   if (!adapter.matches(new URL(location.href))) return;
@@ -63,7 +41,7 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
   const view = annotatePage({ adapter, platform, page, account, signal: abort.signal });
 
   // The composer's code loads the first time the member focuses a reply box here.
-  const host: ComposerHost = { adapter, platform, page: () => view.page, signal: abort.signal };
+  const host: ComposerHost = { adapter, platform, account, page: () => view.page, signal: abort.signal };
   (globalThis as Record<string, unknown>)[COMPOSER_HOST] = host;
   const onFocus = (event: FocusEvent) => {
     const target = event.composedPath()[0];
@@ -83,7 +61,7 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
     if (!(target instanceof Element)) return;
     const composer = adapter.composers(document).find((c) => c === target || c.contains(target) || target.contains(c));
     if (!composer) return;
-    const itemKey = itemKeyForComposer(adapter, composer);
+    const itemKey = itemForComposer(adapter, composer)?.item.itemKey;
     if (!itemKey || Date.now() - (claimedAt.get(itemKey) ?? 0) < CLAIM_RENEW_MS) return;
     claimedAt.set(itemKey, Date.now());
     sendMessage('claimItem', { teamId: view.page.teamId, itemKey }).catch(() => claimedAt.delete(itemKey));

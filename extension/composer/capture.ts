@@ -1,0 +1,123 @@
+// Capture of every reply sent: when the member submits a recognized composer (a click on a
+// button beside it, or Ctrl/⌘+Enter in it) and the site takes the reply (the box empties or
+// goes away), exactly one interaction is recorded for the item it answers. A submit the site
+// refuses leaves the text in the box and records nothing; a double submit records once.
+import { v7 as uuidv7 } from 'uuid';
+import { classify } from '../../shared/classify';
+import type { Interaction, Platform } from '../../shared/schemas';
+import type { ItemStatus, PageContext } from '../messaging';
+import { sendMessage } from '../messaging';
+import type { SiteAdapter, SiteItem } from '../sites/types';
+import { editorRoot, editorText } from './insert';
+
+type Enabled = Extract<PageContext, { enabled: true }>;
+
+/** How long the site may take to accept a reply after the submit. */
+const ACCEPT_WITHIN_MS = 8000;
+const POLL_MS = 150;
+/** Buttons this many levels around the composer count as its submit. */
+const NEAR_LEVELS = 6;
+
+export interface CaptureOptions {
+  adapter: SiteAdapter;
+  platform: Platform;
+  page: () => Enabled;
+  account: string | undefined;
+  signal: AbortSignal;
+  /** The template last inserted into a composer, for the interaction's templateId. */
+  templateOf: (composer: Element) => string | undefined;
+  /** The item a composer answers. */
+  itemFor: (composer: Element) => { element: Element; item: SiteItem } | undefined;
+}
+
+export function watchSubmits(options: CaptureOptions): void {
+  const { adapter, platform, signal } = options;
+  /** Composers with a submit being watched: a second submit meanwhile is the same reply. */
+  const watching = new WeakSet<Element>();
+
+  const composerOf = (target: EventTarget | undefined): Element | undefined => {
+    if (!(target instanceof Element)) return undefined;
+    const root = editorRoot(target);
+    return adapter.composers(document).find((c) => c === root || c.contains(root) || root.contains(c));
+  };
+
+  /** The composer whose submit button this is: one that shares a nearby ancestor with it. */
+  const composerForButton = (button: Element): Element | undefined => {
+    const composers = adapter.composers(document).filter((c) => editorText(editorRoot(c)).trim() !== '');
+    let scope: Element | null = button;
+    for (let level = 0; scope && level < NEAR_LEVELS; level++, scope = scope.parentElement) {
+      const found = composers.find((c) => scope!.contains(c));
+      if (found) return found;
+    }
+    return undefined;
+  };
+
+  function submitted(composer: Element) {
+    if (watching.has(composer)) return;
+    const root = editorRoot(composer);
+    const text = editorText(root).trim();
+    if (!text) return;
+    watching.add(composer);
+    const target = options.itemFor(composer);
+    const templateId = options.templateOf(composer);
+    const started = Date.now();
+    const timer = setInterval(() => {
+      const taken = !root.isConnected || editorText(root).trim() === '';
+      if (!taken && Date.now() - started < ACCEPT_WITHIN_MS && !signal.aborted) return;
+      clearInterval(timer);
+      watching.delete(composer);
+      if (taken && target) void record(target.item, text, templateId);
+    }, POLL_MS);
+  }
+
+  async function record(item: SiteItem, text: string, templateId: string | undefined) {
+    const page = options.page();
+    const now = Date.now();
+    const statuses: Record<string, ItemStatus> = await sendMessage('itemStatus', { teamId: page.teamId, itemKeys: [item.itemKey] }).catch(() => ({}));
+    const status = statuses[item.itemKey];
+    const posted = item.postedAt ? Date.parse(item.postedAt.iso) : Number.NaN;
+    const seen = status?.firstSeenAt ? Date.parse(status.firstSeenAt) : Number.NaN;
+    const since = Number.isFinite(posted) ? posted : seen;
+    const result = classify(item.text, { ...(item.lang ? { lang: item.lang } : {}), platform, teamCues: page.teamCues });
+    const interaction: Interaction = {
+      id: uuidv7(),
+      itemKey: item.itemKey,
+      platform,
+      kind: 'reply',
+      actedAt: new Date(now).toISOString(),
+      category: result.category,
+      sentiment: result.sentiment,
+      textLength: [...text].length,
+      ...(item.url ? { itemUrl: item.url } : {}),
+      ...(item.author.handle || item.author.name ? { itemAuthor: (item.author.handle ?? item.author.name)!.slice(0, 200) } : {}),
+      ...(Number.isFinite(posted) ? { itemPostedAt: new Date(posted).toISOString() } : {}),
+      ...(Number.isFinite(seen) ? { seenAt: new Date(seen).toISOString() } : {}),
+      ...(Number.isFinite(since) && since <= now ? { responseMs: now - since } : {}),
+      ...(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(result.lang) && result.lang !== 'und' ? { lang: result.lang } : {}),
+      ...(templateId ? { templateId } : {}),
+      // The reply's words leave the browser only when the team turned that on.
+      ...(page.settings?.syncReplyText ? { text: text.slice(0, 10_000) } : {}),
+    };
+    await sendMessage('recordInteraction', options.account ? { interaction, account: options.account } : { interaction }).catch(() => undefined);
+  }
+
+  document.addEventListener(
+    'click',
+    (event) => {
+      const button = (event.composedPath()[0] as Element | undefined)?.closest?.('button, [role="button"], input[type="submit"]');
+      if (!button || button.matches(':disabled, [aria-disabled="true"]')) return;
+      const composer = composerForButton(button);
+      if (composer) submitted(composer);
+    },
+    { capture: true, signal },
+  );
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+      const composer = composerOf(event.composedPath()[0]);
+      if (composer) submitted(composer);
+    },
+    { capture: true, signal },
+  );
+}

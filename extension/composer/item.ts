@@ -1,0 +1,23 @@
+// The item a reply box answers: the innermost item that contains it (a reply box under a
+// comment), else the last item before it in the page (a post page's box below the post).
+import type { SiteAdapter, SiteItem } from '../sites/types';
+
+export function itemForComposer(adapter: SiteAdapter, composer: Element): { element: Element; item: SiteItem } | undefined {
+  const items = adapter.findItems(document);
+  let chosen: Element | undefined;
+  for (const item of items) {
+    if (item.contains(composer)) chosen = item;
+  }
+  if (!chosen) {
+    for (const item of items) {
+      if (item.compareDocumentPosition(composer) & Node.DOCUMENT_POSITION_FOLLOWING) chosen = item;
+    }
+  }
+  if (!chosen) return undefined;
+  try {
+    const item = adapter.readItem(chosen, { now: Date.now(), pageLang: document.documentElement.lang || 'en', pageUrl: new URL(location.href) });
+    return item ? { element: chosen, item } : undefined;
+  } catch {
+    return undefined;
+  }
+}
