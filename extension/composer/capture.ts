@@ -3,8 +3,7 @@
 // goes away), exactly one interaction is recorded for the item it answers. A submit the site
 // refuses leaves the text in the box and records nothing; a double submit records once.
 import { v7 as uuidv7 } from 'uuid';
-import { classify } from '../../shared/classify';
-import type { Interaction, Platform } from '../../shared/schemas';
+import type { Category, Interaction, Platform, Sentiment } from '../../shared/schemas';
 import type { ItemStatus, PageContext } from '../messaging';
 import { sendMessage } from '../messaging';
 import type { SiteAdapter, SiteItem } from '../sites/types';
@@ -28,6 +27,7 @@ export interface CaptureOptions {
   templateOf: (composer: Element) => string | undefined;
   /** The item a composer answers. */
   itemFor: (composer: Element) => { element: Element; item: SiteItem } | undefined;
+  describe: (itemKey: string) => { category: Category; sentiment: Sentiment; lang: string } | undefined;
 }
 
 export function watchSubmits(options: CaptureOptions): void {
@@ -78,7 +78,8 @@ export function watchSubmits(options: CaptureOptions): void {
     const posted = item.postedAt ? Date.parse(item.postedAt.iso) : Number.NaN;
     const seen = status?.firstSeenAt ? Date.parse(status.firstSeenAt) : Number.NaN;
     const since = Number.isFinite(posted) ? posted : seen;
-    const result = classify(item.text, { ...(item.lang ? { lang: item.lang } : {}), platform, teamCues: page.teamCues });
+    // As the item's hint shows it (the content script classified it); 'other' if it had none.
+    const result = options.describe(item.itemKey) ?? { category: 'other' as const, sentiment: 'neutral' as const, lang: item.lang ?? 'und' };
     const interaction: Interaction = {
       id: uuidv7(),
       itemKey: item.itemKey,

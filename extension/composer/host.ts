@@ -1,6 +1,6 @@
 // What the site's content script hands to the composer script (entrypoints/composer.ts),
 // which the background injects into the same isolated world on first use.
-import type { Platform } from '../../shared/schemas';
+import type { Category, Platform, Sentiment } from '../../shared/schemas';
 import type { PageContext } from '../messaging';
 import type { SiteAdapter } from '../sites/types';
 
@@ -13,6 +13,8 @@ export interface ComposerHost {
   account: string | undefined;
   page: () => Extract<PageContext, { enabled: true }>;
   signal: AbortSignal;
+  /** How the content script classified an item on the page, if it did. */
+  describe: (itemKey: string) => { category: Category; sentiment: Sentiment; lang: string } | undefined;
   /** Set by the composer script, so a second injection does nothing. */
   started?: boolean;
 }

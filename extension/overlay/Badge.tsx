@@ -5,7 +5,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { PLATFORM_NAMES } from '../../shared/platforms';
-import type { Category, Platform } from '../../shared/schemas';
+import type { Category, Platform, Sentiment } from '../../shared/schemas';
 import type { ItemStatus } from '../messaging';
 import { formatDuration, languageName } from '../ui/format';
 import { isolate } from '../ui/isolate';
@@ -15,6 +15,7 @@ export interface BadgeModel {
   itemKey: string;
   platform: Platform;
   category: Category;
+  sentiment: Sentiment;
   lang: string;
   cues: string[];
   wait: Wait;

@@ -43,7 +43,7 @@ export function annotatePage(options: {
   page: Enabled;
   account: string | undefined;
   signal: AbortSignal;
-}): { readonly hints: number; readonly page: Enabled } {
+}): { readonly hints: number; readonly page: Enabled; describe(itemKey: string): Pick<BadgeModel, 'category' | 'sentiment' | 'lang'> | undefined } {
   const { adapter, platform, account, signal } = options;
   // Templates and team cues change while the page is open (a pull); the rest does not.
   let page = options.page;
@@ -83,6 +83,7 @@ export function annotatePage(options: {
       itemKey,
       platform,
       category: result.category,
+      sentiment: result.sentiment,
       lang,
       cues: result.cues,
       wait: waitOf(result.category, since, now, page.settings),
@@ -224,6 +225,11 @@ export function annotatePage(options: {
     /** The page context as last refreshed (templates and cues follow the team's changes). */
     get page() {
       return page;
+    },
+    /** How an item on the page was classified (the composer records it with the reply). */
+    describe(itemKey: string) {
+      const model = tracked.get(itemKey)?.[0]?.model;
+      return model && { category: model.category, sentiment: model.sentiment, lang: model.lang };
     },
     get hints() {
       let n = 0;

@@ -41,7 +41,7 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
   const view = annotatePage({ adapter, platform, page, account, signal: abort.signal });
 
   // The composer's code loads the first time the member focuses a reply box here.
-  const host: ComposerHost = { adapter, platform, account, page: () => view.page, signal: abort.signal };
+  const host: ComposerHost = { adapter, platform, account, page: () => view.page, signal: abort.signal, describe: (key) => view.describe(key) };
   (globalThis as Record<string, unknown>)[COMPOSER_HOST] = host;
   const onFocus = (event: FocusEvent) => {
     const target = event.composedPath()[0];
