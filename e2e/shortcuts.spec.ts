@@ -42,3 +42,43 @@ test('a shortcut and Tab or Space in a recognized composer insert the rendered t
   await page.keyboard.type(';asante ');
   await expect.poll(state).toBe('Asante sana rafiki! — Amani, Kahawa Bora');
 });
+
+test('Ctrl+Shift+Space opens the picker: search, fill the fields, Enter inserts at the caret', async ({ api, context, extensionId }) => {
+  const pages = await buildEditors();
+  const team = await api.call('POST', '/v1/teams', { body: { name: 'Kahawa Bora', ownerName: 'Ana' } });
+  for (const body of [
+    { title: 'Order status', body: 'your order {{fill:Order number | "in process"}} ships today.', shortcut: ';order' },
+    { title: 'Asante', body: 'Asante sana!', shortcut: ';asante' },
+  ]) {
+    await api.call('POST', '/v1/templates', { token: team.token, body });
+  }
+  const options = await OptionsPage.open(context, extensionId);
+  await options.connect(api.url, team.invites.member, 'Amani');
+  await expect.poll(async () => (await options.listTemplates()).length).toBe(2);
+
+  await context.route(URL_, (route) => route.fulfill({ body: pages.lexical, contentType: 'text/html; charset=utf-8' }));
+  const page = await context.newPage();
+  await page.goto(URL_);
+  const state = () => page.evaluate(() => window.__editorState!().replace(/\u00a0/g, ' '));
+  await page.locator('[data-lexical-editor]').click();
+  await page.keyboard.type('Hi Sam, ');
+  await page.keyboard.press('Control+Shift+Space');
+  const picker = page.locator('chorus-picker');
+  await expect(picker.getByRole('dialog', { name: 'Reply templates' })).toBeVisible();
+  await page.keyboard.type('ordr');
+  await expect(picker.getByRole('option', { selected: true })).toContainText('Order status');
+  await expect(picker.getByTestId('picker-preview')).toHaveText('your order in process ships today.');
+  await picker.getByRole('textbox', { name: 'Order number' }).fill('#4417');
+  await expect(picker.getByTestId('picker-preview')).toHaveText('your order #4417 ships today.');
+  await picker.getByRole('textbox', { name: 'Order number' }).press('Enter');
+  await expect(picker).toHaveCount(0);
+  await expect.poll(state).toBe('Hi Sam, your order #4417 ships today.');
+  await expect(page.locator('#reply')).toBeEnabled();
+
+  // Escape closes it and leaves the text as it was.
+  await page.keyboard.press('Control+Shift+Space');
+  await expect(picker).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(picker).toHaveCount(0);
+  await expect.poll(state).toBe('Hi Sam, your order #4417 ships today.');
+});

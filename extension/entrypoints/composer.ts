@@ -3,6 +3,7 @@ import { type ComposerHost, COMPOSER_HOST } from '../composer/host';
 import { watchSubmits } from '../composer/capture';
 import { editorRoot } from '../composer/insert';
 import { itemForComposer } from '../composer/item';
+import { watchPicker } from '../composer/pickerKey';
 import { insertedTemplates, watchShortcuts } from '../composer/shortcuts';
 
 // The composer's code, injected by the background into a site tab the first time the member
@@ -14,6 +15,7 @@ export default defineUnlistedScript(() => {
   if (!host || host.started) return;
   host.started = true;
   watchShortcuts(host);
+  watchPicker(host);
   watchSubmits({
     ...host,
     templateOf: (composer) => insertedTemplates.get(editorRoot(composer)),
