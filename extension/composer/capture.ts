@@ -3,11 +3,13 @@
 // goes away), exactly one interaction is recorded for the item it answers. A submit the site
 // refuses leaves the text in the box and records nothing; a double submit records once.
 import { v7 as uuidv7 } from 'uuid';
+import { LANG_TAG } from '../../shared/constants';
 import type { Category, Interaction, Platform, Sentiment } from '../../shared/schemas';
 import type { ItemStatus, PageContext } from '../messaging';
 import { sendMessage } from '../messaging';
 import type { SiteAdapter, SiteItem } from '../sites/types';
 import { editorRoot, editorText } from './insert';
+import { composerFor } from './item';
 
 type Enabled = Extract<PageContext, { enabled: true }>;
 
@@ -37,8 +39,7 @@ export function watchSubmits(options: CaptureOptions): void {
 
   const composerOf = (target: EventTarget | undefined): Element | undefined => {
     if (!(target instanceof Element)) return undefined;
-    const root = editorRoot(target);
-    return adapter.composers(document).find((c) => c === root || c.contains(root) || root.contains(c));
+    return composerFor(adapter, editorRoot(target));
   };
 
   /** The composer whose submit button this is: one that shares a nearby ancestor with it. */
@@ -94,7 +95,7 @@ export function watchSubmits(options: CaptureOptions): void {
       ...(Number.isFinite(posted) ? { itemPostedAt: new Date(posted).toISOString() } : {}),
       ...(Number.isFinite(seen) ? { seenAt: new Date(seen).toISOString() } : {}),
       ...(Number.isFinite(since) && since <= now ? { responseMs: now - since } : {}),
-      ...(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(result.lang) && result.lang !== 'und' ? { lang: result.lang } : {}),
+      ...(LANG_TAG.test(result.lang) && result.lang !== 'und' ? { lang: result.lang } : {}),
       ...(templateId ? { templateId } : {}),
       // The reply's words leave the browser only when the team turned that on.
       ...(page.settings?.syncReplyText ? { text: text.slice(0, 10_000) } : {}),

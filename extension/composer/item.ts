@@ -1,7 +1,13 @@
-// The item a reply box answers: the innermost item that contains it (a reply box under a
-// comment), else the last item before it in the page (a post page's box below the post).
+// Which reply box an element belongs to, and which item a reply box answers.
 import type { SiteAdapter, SiteItem } from '../sites/types';
 
+/** The site's reply box (adapter.composers) that is, holds or sits inside `element`. */
+export function composerFor(adapter: SiteAdapter, element: Element): Element | undefined {
+  return adapter.composers(document).find((c) => c === element || c.contains(element) || element.contains(c));
+}
+
+/** The item a reply box answers: the innermost item that contains it (a reply box under a
+ * comment), else the last item before it in the page (a post page's box below the post). */
 export function itemForComposer(adapter: SiteAdapter, composer: Element): { element: Element; item: SiteItem } | undefined {
   const items = adapter.findItems(document);
   let chosen: Element | undefined;

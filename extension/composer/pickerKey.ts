@@ -2,7 +2,7 @@
 // where the caret was, through the site's editor.
 import type { ComposerHost } from './host';
 import { editorRoot, insertText } from './insert';
-import { itemForComposer } from './item';
+import { composerFor, itemForComposer } from './item';
 import { openPicker } from './Picker';
 import { insertedTemplates } from './shortcuts';
 
@@ -37,7 +37,7 @@ export function watchPicker(host: ComposerHost): void {
       const target = event.composedPath()[0];
       if (!(target instanceof Element)) return;
       const root = editorRoot(target);
-      const composer = host.adapter.composers(document).find((c) => c === root || c.contains(root) || root.contains(c));
+      const composer = composerFor(host.adapter, root);
       if (!composer) return;
       event.preventDefault();
       event.stopPropagation();

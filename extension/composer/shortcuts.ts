@@ -8,6 +8,7 @@ import { pickBody, renderTemplate } from '../../shared/templates';
 import type { PageContext } from '../messaging';
 import type { SiteAdapter } from '../sites/types';
 import { editorRoot, insertText, shortcutBeforeCaret } from './insert';
+import { composerFor } from './item';
 import { templateForShortcut } from './pick';
 
 type Enabled = Extract<PageContext, { enabled: true }>;
@@ -23,11 +24,6 @@ export function watchShortcuts(options: {
 }): void {
   const { adapter, platform, signal } = options;
 
-  const recognized = (root: Element) => {
-    const composers = adapter.composers(document);
-    return composers.some((c) => c === root || c.contains(root) || root.contains(c));
-  };
-
   document.addEventListener(
     'keydown',
     (event) => {
@@ -35,7 +31,7 @@ export function watchShortcuts(options: {
       const target = event.composedPath()[0];
       if (!(target instanceof Element)) return;
       const root = editorRoot(target);
-      if (!recognized(root)) return;
+      if (!composerFor(adapter, root)) return;
       const typed = shortcutBeforeCaret(root);
       if (!typed) return;
       const page = options.page();

@@ -5,7 +5,7 @@ import type { Platform } from '../../shared/schemas';
 import { sendMessage } from '../messaging';
 import type { SiteAdapter } from '../sites/types';
 import { COMPOSER_HOST, type ComposerHost } from '../composer/host';
-import { itemForComposer } from '../composer/item';
+import { composerFor, itemForComposer } from '../composer/item';
 import { annotatePage } from './annotate';
 
 /** How often a visible site tab tells the background it is in front (see scheduler.ts). */
@@ -43,28 +43,22 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
   // The composer's code loads the first time the member focuses a reply box here.
   const host: ComposerHost = { adapter, platform, account, page: () => view.page, signal: abort.signal, describe: (key) => view.describe(key) };
   (globalThis as Record<string, unknown>)[COMPOSER_HOST] = host;
+  let composerLoaded = false;
+  // Starting a reply claims the item for a while, so teammates see "Ana is replying".
+  const claimedAt = new Map<string, number>();
   const onFocus = (event: FocusEvent) => {
     const target = event.composedPath()[0];
     if (!(target instanceof Element)) return;
-    const composers = adapter.composers(document);
-    if (!composers.some((c) => c === target || c.contains(target) || target.contains(c))) return;
-    document.removeEventListener('focusin', onFocus, true);
-    sendMessage('loadComposer', {}).catch(() => document.addEventListener('focusin', onFocus, true));
-  };
-  document.addEventListener('focusin', onFocus, true);
-  abort.signal.addEventListener('abort', () => document.removeEventListener('focusin', onFocus, true));
-
-  // Starting a reply claims the item for a while, so teammates see "Ana is replying".
-  const claimedAt = new Map<string, number>();
-  const claim = (event: FocusEvent) => {
-    const target = event.composedPath()[0];
-    if (!(target instanceof Element)) return;
-    const composer = adapter.composers(document).find((c) => c === target || c.contains(target) || target.contains(c));
+    const composer = composerFor(adapter, target);
     if (!composer) return;
+    if (!composerLoaded) {
+      composerLoaded = true;
+      sendMessage('loadComposer', {}).catch(() => (composerLoaded = false));
+    }
     const itemKey = itemForComposer(adapter, composer)?.item.itemKey;
     if (!itemKey || Date.now() - (claimedAt.get(itemKey) ?? 0) < CLAIM_RENEW_MS) return;
     claimedAt.set(itemKey, Date.now());
     sendMessage('claimItem', { teamId: view.page.teamId, itemKey }).catch(() => claimedAt.delete(itemKey));
   };
-  document.addEventListener('focusin', claim, { capture: true, signal: abort.signal });
+  document.addEventListener('focusin', onFocus, { capture: true, signal: abort.signal });
 }
