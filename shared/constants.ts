@@ -21,3 +21,9 @@ export const KINDS = ['reply', 'comment', 'dm', 'like', 'share'] as const;
 /** Kinds that answer the item (start nothing, stop the reply clock). Likes and shares do not. */
 export const RESPONSE_KINDS = ['reply', 'comment', 'dm'] as const;
 export const ROLES = ['owner', 'manager', 'member'] as const;
+
+/** A BCP 47 language tag as sites put it in `lang` (en, pt-BR, zh-Hant, fa-IR). */
+export const LANG_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/** The primary subtag of a language tag, lowercased ("pt-BR" → "pt"); undefined for none. */
+export const primarySubtag = (tag: string | null | undefined): string | undefined => (tag ? tag.split('-')[0]!.toLowerCase() : undefined);

@@ -2,7 +2,7 @@
 // are part of the v1 contract in DESIGN.md.
 import { z } from 'zod';
 
-import { ACTIONABLE_CATEGORIES, CATEGORIES, KINDS, PLATFORMS, RESPONSE_KINDS, ROLES, SENTIMENTS } from './constants.ts';
+import { ACTIONABLE_CATEGORIES, CATEGORIES, KINDS, LANG_TAG, PLATFORMS, RESPONSE_KINDS, ROLES, SENTIMENTS } from './constants.ts';
 
 export { ACTIONABLE_CATEGORIES, CATEGORIES, KINDS, PLATFORMS, RESPONSE_KINDS, ROLES, SENTIMENTS };
 
@@ -21,7 +21,7 @@ export type Role = z.infer<typeof Role>;
 export const LangTag = z
   .string()
   .max(35)
-  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as "en" or "pt-BR"');
+  .regex(LANG_TAG, 'a BCP 47 language tag such as "en" or "pt-BR"');
 
 export const ItemKey = z
   .string()

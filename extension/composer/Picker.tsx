@@ -2,6 +2,7 @@
 // team's templates (fuzzy, accent-insensitive), the best ones for the item come first, the
 // highlighted one is previewed as it will be inserted, fill-in fields are asked for, and
 // Enter inserts at the caret. Keyboard alone works; Escape closes. In its own shadow root.
+import { primarySubtag as primary } from '../../shared/constants';
 import { i18n } from '#i18n';
 import { render } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -10,7 +11,6 @@ import { parseTemplate, pickBody, renderTemplate, type TemplateContext } from '.
 import type { LocalTemplate } from '../db';
 
 const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-const primary = (tag: string | null | undefined) => (tag ? tag.split('-')[0]!.toLowerCase() : undefined);
 
 /** Subsequence match of the query in the text; earlier and tighter matches score higher. */
 export function fuzzyScore(query: string, text: string): number {

@@ -1,7 +1,7 @@
 // Which template a typed shortcut names.
+import { primarySubtag as primary } from '../../shared/constants';
 import type { LocalTemplate } from '../db';
 
-const primary = (tag: string | null | undefined) => (tag ? tag.split('-')[0]!.toLowerCase() : undefined);
 
 /**
  * The template a shortcut names. Shortcuts are unique per language (and a member's private

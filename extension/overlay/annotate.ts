@@ -3,6 +3,7 @@
 // batches), and keep the hints' teammate status and wait time current.
 import { i18n } from '#i18n';
 import { classify, cueFromCorrection } from '../../shared/classify';
+import { LANG_TAG } from '../../shared/constants';
 import type { Platform, SeenItem } from '../../shared/schemas';
 import { normalizeHandle } from '../handles';
 import { type ItemStatus, onMessage, type PageContext, sendMessage } from '../messaging';
@@ -35,7 +36,6 @@ interface Tracked {
   lang: string | undefined;
 }
 
-const LANG_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 export function annotatePage(options: {
   adapter: SiteAdapter;

@@ -1,8 +1,8 @@
 // Which templates fit an item: its category, its language and the platform. Used by the
 // badge's card and by the composer's picker.
+import { primarySubtag as primary } from '../../shared/constants';
 import type { Category, Platform, Template } from '../../shared/schemas';
 
-const primary = (tag: string | null | undefined) => (tag ? tag.split('-')[0]!.toLowerCase() : undefined);
 
 /**
  * Templates for this category (or for any), in this language (or any), on this platform
