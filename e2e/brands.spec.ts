@@ -1,16 +1,11 @@
 // Several teams (brands) in one browser: sites on and off, the brand per site and per
 // signed-in account, and templates that reach an open site tab within seconds.
-import { randomUUID } from 'node:crypto';
 import { expect, test } from './fixtures.ts';
 import { OptionsPage } from './pages/options.ts';
+import { v7 as uuidv7 } from 'uuid';
 
 /** A bare page at a real site's address, so the content script runs on it. */
 const SITE_PAGE = '<!doctype html><html lang="en"><head><title>Home / X</title></head><body><main>Timeline</main></body></html>';
-
-function uuidv7(): string {
-  const hex = Date.now().toString(16).padStart(12, '0') + randomUUID().replace(/-/g, '').slice(12);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
 
 const reply = (platform: 'x' | 'instagram', n: number) => ({
   id: uuidv7(),

@@ -9,6 +9,7 @@ import { chromium } from '@playwright/test';
 import { type Api, chromiumPath, expect, extensionDir, test } from './fixtures.ts';
 import { OptionsPage } from './pages/options.ts';
 import { PopupPage, type SummaryRange } from './pages/popup.ts';
+import { v7 as uuidv7 } from 'uuid';
 
 const MINUTE = 60_000;
 
@@ -205,7 +206,7 @@ function interaction(opts: {
 }) {
   const replyMs = (opts.replyMinutes ?? 0) * MINUTE;
   return {
-    id: uuidv7(opts.actedAt),
+    id: uuidv7({ msecs: opts.actedAt }),
     itemKey: `${opts.platform}:${randomUUID().replace(/-/g, '')}`,
     platform: opts.platform,
     kind: opts.kind ?? 'reply',
@@ -222,9 +223,3 @@ function interaction(opts: {
   };
 }
 
-/** A UUIDv7 (48-bit millisecond time, then random bits), as the extension makes them. */
-function uuidv7(at: number): string {
-  const time = at.toString(16).padStart(12, '0');
-  const rand = randomUUID().replace(/-/g, '');
-  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${rand.slice(0, 3)}-8${rand.slice(3, 6)}-${rand.slice(6, 18)}`;
-}

@@ -1,7 +1,6 @@
 // The built extension on each site's saved snapshots, served at the real sites' URLs: a
 // hint on every item with the category the classifier gives its text, and the hint turns
 // "answered" within 5 s when a teammate's reply reaches the API.
-import { randomUUID } from 'node:crypto';
 import { classify } from '../shared/classify.ts';
 import { normalizeHandle } from '../extension/brands.ts';
 import { adapterFor } from '../extension/sites/registry.ts';
@@ -9,6 +8,7 @@ import { loadSnapshot, readAll } from '../extension/sites/testing.ts';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures.ts';
 import { OptionsPage } from './pages/options.ts';
+import { v7 as uuidv7 } from 'uuid';
 
 interface Snapshot {
   file: string;
@@ -51,11 +51,6 @@ function expected(snapshot: Snapshot) {
     category: classify(item.text, { ...(item.lang ? { lang: item.lang } : {}), platform: adapter.platform }).category,
   }));
 }
-
-const uuidv7 = () => {
-  const hex = Date.now().toString(16).padStart(12, '0') + randomUUID().replace(/-/g, '').slice(12);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-};
 
 for (const snapshot of SNAPSHOTS) {
   test(`${snapshot.file}: a hint on every item, answered within 5 s of a teammate's reply`, async ({ api, context, extensionId }) => {

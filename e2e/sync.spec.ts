@@ -1,12 +1,12 @@
 // Sync between the built extension and a real API: templates reach a connected member, and
 // interactions recorded while the server is down arrive exactly once when it is back.
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, startApi, test } from './fixtures.ts';
 import { OptionsPage } from './pages/options.ts';
+import { v7 as uuidv7 } from 'uuid';
 
 
 test('a template a manager creates reaches a connected member on "sync now"', async ({ api, context, extensionId }) => {
@@ -99,9 +99,3 @@ function freePort(): Promise<number> {
   });
 }
 
-/** A UUIDv7 (48-bit millisecond time, then random bits), as the extension makes them. */
-function uuidv7(): string {
-  const time = Date.now().toString(16).padStart(12, '0');
-  const rand = randomUUID().replace(/-/g, '');
-  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${rand.slice(0, 3)}-8${rand.slice(3, 6)}-${rand.slice(6, 18)}`;
-}
