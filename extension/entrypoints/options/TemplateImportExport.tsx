@@ -10,7 +10,7 @@ import { ApiError, ImportProblem, ImportTemplatesResult, type Template } from '.
 import type { Connection } from '../../connection';
 import { formatCount } from '../../ui/format';
 import { isolate } from '../../ui/isolate';
-import { failureText, type TeamFailure } from './teamApi';
+import { callServer, failureText, type TeamFailure } from './teamApi';
 import { type FileEntry, type FileProblem, MAX_FILE_BYTES, exportFileName, parseTemplateFile, problemsFromServer, toCsv, toJson } from './templateFiles';
 
 /** Enough to fix a file by; the rest are counted. */
@@ -24,30 +24,16 @@ type ImportAnswer =
 const ImportRefusal = ApiError.extend({ problems: z.array(ImportProblem) });
 
 async function importTemplates(connection: Connection, entries: readonly FileEntry[]): Promise<ImportAnswer> {
-  let response: Response;
-  try {
-    response = await fetch(`${connection.serverUrl}/v1/templates/import`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${connection.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ templates: entries.map((entry) => entry.input) }),
-    });
-  } catch {
-    return { ok: false, failure: { kind: 'unreachable' } };
+  const answer = await callServer(connection, '/v1/templates/import', {
+    method: 'POST',
+    body: JSON.stringify({ templates: entries.map((entry) => entry.input) }),
+  });
+  if (answer.ok) {
+    const parsed = ImportTemplatesResult.safeParse(answer.body);
+    return parsed.success ? { ok: true, result: parsed.data } : { ok: false, failure: { kind: 'unexpected', status: answer.status } };
   }
-  const body: unknown = await response.json().catch(() => undefined);
-  if (response.ok) {
-    const parsed = ImportTemplatesResult.safeParse(body);
-    if (parsed.success) return { ok: true, result: parsed.data };
-  } else {
-    const refused = ImportRefusal.safeParse(body);
-    if (refused.success) return { ok: false, problems: refused.data.problems };
-    const failed = ApiError.safeParse(body);
-    if (failed.success) {
-      const { code, message, field } = failed.data.error;
-      return { ok: false, failure: field ? { kind: 'api', code, message, field } : { kind: 'api', code, message } };
-    }
-  }
-  return { ok: false, failure: { kind: 'unexpected', status: response.status } };
+  const refused = ImportRefusal.safeParse(answer.body);
+  return refused.success ? { ok: false, problems: refused.data.problems } : { ok: false, failure: answer.failure };
 }
 
 function download(text: string, type: string, fileName: string) {

@@ -10,29 +10,48 @@ export type TeamFailure =
 
 export type TeamResult = { ok: true; team: TeamWithSettings } | { ok: false; failure: TeamFailure };
 
-async function call(connection: Connection, init: RequestInit, signal?: AbortSignal): Promise<TeamResult> {
+/** What the team's server answered: the JSON body when it succeeded, else the body (a
+ * 409 carries the current record) and what to tell the person. */
+export type ServerAnswer = { ok: true; status: number; body: unknown } | { ok: false; body: unknown; failure: TeamFailure };
+
+/**
+ * One request to the team's server with the member's token: JSON in and out, `If-Match`
+ * when a version is given. Network failures and error bodies in the API's one shape become
+ * a TeamFailure; each resource's client checks the successful body with its own schema.
+ */
+export async function callServer(
+  connection: Connection,
+  path: string,
+  init: { method: string; body?: string; version?: number; signal?: AbortSignal },
+): Promise<ServerAnswer> {
   let response: Response;
   try {
-    response = await fetch(`${connection.serverUrl}/v1/team`, {
-      ...init,
-      signal: signal ?? null,
-      headers: { authorization: `Bearer ${connection.token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
+    response = await fetch(`${connection.serverUrl}${path}`, {
+      method: init.method,
+      signal: init.signal ?? null,
+      ...(init.body === undefined ? {} : { body: init.body }),
+      headers: {
+        authorization: `Bearer ${connection.token}`,
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(init.version === undefined ? {} : { 'if-match': String(init.version) }),
+      },
     });
   } catch {
-    return { ok: false, failure: { kind: 'unreachable' } };
+    return { ok: false, body: undefined, failure: { kind: 'unreachable' } };
   }
   const body: unknown = await response.json().catch(() => undefined);
-  if (response.ok) {
-    const parsed = TeamWithSettings.safeParse((body as { team?: unknown } | undefined)?.team);
-    if (parsed.success) return { ok: true, team: parsed.data };
-  } else {
-    const failed = ApiError.safeParse(body);
-    if (failed.success) {
-      const { code, message, field } = failed.data.error;
-      return { ok: false, failure: field ? { kind: 'api', code, message, field } : { kind: 'api', code, message } };
-    }
-  }
-  return { ok: false, failure: { kind: 'unexpected', status: response.status } };
+  if (response.ok) return { ok: true, status: response.status, body };
+  const failed = ApiError.safeParse(body);
+  if (!failed.success) return { ok: false, body, failure: { kind: 'unexpected', status: response.status } };
+  const { code, message, field } = failed.data.error;
+  return { ok: false, body, failure: field ? { kind: 'api', code, message, field } : { kind: 'api', code, message } };
+}
+
+async function call(connection: Connection, init: { method: string; body?: string }, signal?: AbortSignal): Promise<TeamResult> {
+  const answer = await callServer(connection, '/v1/team', { ...init, ...(signal ? { signal } : {}) });
+  if (!answer.ok) return { ok: false, failure: answer.failure };
+  const parsed = TeamWithSettings.safeParse((answer.body as { team?: unknown } | undefined)?.team);
+  return parsed.success ? { ok: true, team: parsed.data } : { ok: false, failure: { kind: 'unexpected', status: answer.status } };
 }
 
 export function fetchTeam(connection: Connection, signal?: AbortSignal): Promise<TeamResult> {

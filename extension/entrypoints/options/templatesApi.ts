@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { ApiError, Template, type TemplateInput } from '../../../shared/schemas';
 import type { Connection } from '../../connection';
-import type { TeamFailure } from './teamApi';
+import { callServer, type TeamFailure } from './teamApi';
 
 export type TemplateResult =
   | { ok: true; template: Template }
@@ -13,37 +13,17 @@ export type TemplateResult =
 
 const Conflict = ApiError.extend({ current: Template });
 
-async function call(connection: Connection, path: string, init: RequestInit & { version?: number }): Promise<TemplateResult> {
-  const { version, ...rest } = init;
-  let response: Response;
-  try {
-    response = await fetch(`${connection.serverUrl}/v1/templates${path}`, {
-      ...rest,
-      headers: {
-        authorization: `Bearer ${connection.token}`,
-        ...(rest.body ? { 'content-type': 'application/json' } : {}),
-        ...(version === undefined ? {} : { 'if-match': String(version) }),
-      },
-    });
-  } catch {
-    return { ok: false, failure: { kind: 'unreachable' } };
+async function call(connection: Connection, path: string, init: { method: string; body?: string; version?: number }): Promise<TemplateResult> {
+  const answer = await callServer(connection, `/v1/templates${path}`, init);
+  if (answer.ok) {
+    const parsed = z.object({ template: Template }).safeParse(answer.body);
+    return parsed.success ? { ok: true, template: parsed.data.template } : { ok: false, failure: { kind: 'unexpected', status: answer.status } };
   }
-  const body: unknown = await response.json().catch(() => undefined);
-  if (response.ok) {
-    const parsed = z.object({ template: Template }).safeParse(body);
-    if (parsed.success) return { ok: true, template: parsed.data.template };
-  } else {
-    const conflict = Conflict.safeParse(body);
-    if (conflict.success && conflict.data.error.code === 'version_conflict') {
-      return { ok: false, conflict: conflict.data.current, message: conflict.data.error.message };
-    }
-    const failed = ApiError.safeParse(body);
-    if (failed.success) {
-      const { code, message, field } = failed.data.error;
-      return { ok: false, failure: field ? { kind: 'api', code, message, field } : { kind: 'api', code, message } };
-    }
+  const conflict = Conflict.safeParse(answer.body);
+  if (conflict.success && conflict.data.error.code === 'version_conflict') {
+    return { ok: false, conflict: conflict.data.current, message: conflict.data.error.message };
   }
-  return { ok: false, failure: { kind: 'unexpected', status: response.status } };
+  return { ok: false, failure: answer.failure };
 }
 
 export function createTemplate(connection: Connection, input: TemplateInput): Promise<TemplateResult> {
