@@ -20,6 +20,8 @@ const GECKO = {
 
 export default defineConfig({
   srcDir: 'extension',
+  // CHORUS_OUT_DIR lets parallel work build into its own folder (e2e reads the same variable).
+  outDir: process.env.CHORUS_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/i18n/module'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser, manifestVersion }) => ({

@@ -8,7 +8,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { ProtocolMap } from '../extension/messaging.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-export const firefoxExtensionDir = join(root, '.output', 'firefox-mv2');
+export const firefoxExtensionDir = join(root, process.env.CHORUS_OUT_DIR ?? '.output', 'firefox-mv2');
 export const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** The gecko id in wxt.config.ts. */
 export const GECKO_ID = 'chorus@chorus.team';

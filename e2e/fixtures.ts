@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { type BrowserContext, test as base, chromium } from '@playwright/test';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-export const extensionDir = join(root, '.output', 'chrome-mv3');
+export const extensionDir = join(root, process.env.CHORUS_OUT_DIR ?? '.output', 'chrome-mv3');
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Api {
