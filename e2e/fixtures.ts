@@ -67,13 +67,14 @@ export async function startApi(where: { dataDir?: string; port?: number } = {}):
   };
 }
 
-export async function launchWithExtension(): Promise<{ context: BrowserContext; extensionId: string }> {
+/** Headless Chromium with the built extension (or another unpacked copy of it, `dir`). */
+export async function launchWithExtension(dir = extensionDir): Promise<{ context: BrowserContext; extensionId: string }> {
   const context = await chromium.launchPersistentContext('', {
     executablePath: chromiumPath,
     headless: true,
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',

@@ -1,19 +1,11 @@
 // The built extension on each site's saved snapshots, served at the real sites' URLs: a
 // hint on every item with the category the classifier gives its text, and the hint turns
 // "answered" within 5 s when a teammate's reply reaches the API.
-import { classify } from '../shared/classify.ts';
-import { normalizeHandle } from '../extension/brands.ts';
-import { adapterFor } from '../extension/sites/registry.ts';
-import { loadSnapshot, readAll } from '../extension/sites/testing.ts';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures.ts';
+import { expectedHints as expected, scrollThrough, type Snapshot } from './hints.ts';
 import { OptionsPage } from './pages/options.ts';
 import { v7 as uuidv7 } from 'uuid';
-
-interface Snapshot {
-  file: string;
-  url: string;
-}
 
 const SNAPSHOTS: Snapshot[] = [
   { file: 'x/status-thread.html', url: 'https://x.com/ChorusCoffee/status/1992143000000000001' },
@@ -35,22 +27,6 @@ const SNAPSHOTS: Snapshot[] = [
   { file: 'tiktok/video.html', url: 'https://www.tiktok.com/@lubelab/video/7439182736451234567' },
   { file: 'tiktok/foryou.html', url: 'https://www.tiktok.com/foryou' },
 ];
-
-/** What the adapter and classifier make of a snapshot in Node: the hints the page must get. */
-function expected(snapshot: Snapshot) {
-  const path = `extension/sites/snapshots/${snapshot.file}`;
-  const doc = loadSnapshot(path, snapshot.url);
-  const adapter = adapterFor(new URL(snapshot.url));
-  if (!adapter) throw new Error(`no adapter for ${snapshot.url}`);
-  const account = adapter.account(doc);
-  const own = account ? normalizeHandle(account) : undefined;
-  const items = readAll(adapter, doc, Date.now()).filter((item) => !(own && item.author.handle && normalizeHandle(item.author.handle) === own));
-  // One hint per element; an item key found on two elements (a duplicated id) gets two.
-  return items.map((item) => ({
-    itemKey: item.itemKey,
-    category: classify(item.text, { ...(item.lang ? { lang: item.lang } : {}), platform: adapter.platform }).category,
-  }));
-}
 
 for (const snapshot of SNAPSHOTS) {
   test(`${snapshot.file}: a hint on every item, answered within 5 s of a teammate's reply`, async ({ api, context, extensionId }) => {
@@ -75,23 +51,7 @@ for (const snapshot of SNAPSHOTS) {
       void dialog.dismiss();
     });
     await page.goto(snapshot.url);
-    // Off-screen items get their hint as they come near: scroll through the page, and
-    // through inner scrolling panels (Instagram's comments) as a reader would.
-    await page.evaluate(async () => {
-      const pause = () => new Promise((r) => setTimeout(r, 50));
-      for (let y = 0; y <= document.documentElement.scrollHeight; y += innerHeight / 2) {
-        scrollTo(0, y);
-        await pause();
-      }
-      for (const panel of document.querySelectorAll<HTMLElement>('*')) {
-        if (panel.scrollHeight <= panel.clientHeight || !/auto|scroll/.test(getComputedStyle(panel).overflowY)) continue;
-        panel.scrollIntoView();
-        for (let y = 0; y <= panel.scrollHeight; y += panel.clientHeight / 2) {
-          panel.scrollTop = y;
-          await pause();
-        }
-      }
-    });
+    await scrollThrough(page);
     await expect(page.locator('chorus-hint')).toHaveCount(want.length);
     for (const { itemKey, category } of want) {
       const hint = page.locator(`chorus-hint[data-item-key="${itemKey}"]`).first();
