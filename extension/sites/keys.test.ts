@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keyFromId, keyFromPermalink, normalizePermalink } from './keys';
+import { createHash } from 'node:crypto';
+import { keyFromId, keyFromPermalink, normalizePermalink, sha256Hex } from './keys';
 
 describe('keyFromId', () => {
   it('is platform:id, trimmed', () => {
@@ -52,5 +53,23 @@ describe('keyFromPermalink', () => {
   it('hashes with SHA-256', () => {
     // sha256("https://x.com")
     expect(keyFromPermalink('x', 'https://x.com/')).toBe('x:4ade82c8c32b2cb329ebed8437eebd27deeeeb32db959899af6bb8e6d81a748f');
+  });
+});
+
+describe('sha256Hex', () => {
+  const hex = (text: string) => sha256Hex(new TextEncoder().encode(text));
+
+  it('gives the FIPS 180-4 test digests', () => {
+    expect(hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(hex('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')).toBe('248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1');
+    expect(hex('a'.repeat(1_000_000))).toBe('cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0');
+  });
+
+  it('agrees with Node at every length around the block and padding edges, in UTF-8', () => {
+    for (let n = 0; n <= 200; n++) {
+      const text = 'é'.repeat(n % 7) + 'x'.repeat(n);
+      expect(hex(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+    }
   });
 });
