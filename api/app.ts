@@ -50,7 +50,7 @@ export function createApp(opts: AppOptions) {
     '*',
     cors({
       origin: (origin) => (EXTENSION_ORIGIN.test(origin) || allowed.has(origin) ? origin : null),
-      allowHeaders: ['Authorization', 'Content-Type', 'If-Match'],
+      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'X-Chorus-Sent-At'],
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
       exposeHeaders: ['Retry-After', 'Content-Disposition'],
       maxAge: 600,

@@ -210,7 +210,8 @@ type Answer =
   | { kind: 'too-large' };
 
 async function request(conn: TeamConnection, deps: SyncDeps, opts: SyncOptions, path: string, body?: unknown): Promise<Answer> {
-  const headers: Record<string, string> = { authorization: `Bearer ${conn.token}` };
+  // The browser's clock when sending: the server corrects recorded times by its error.
+  const headers: Record<string, string> = { authorization: `Bearer ${conn.token}`, 'x-chorus-sent-at': String(deps.now()) };
   if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   let text: string;

@@ -17,6 +17,31 @@ import { interactions, items, teams } from '../db/schema.ts';
 
 /** Clocks drift; a record stamped further ahead than this is refused rather than skewing figures. */
 const MAX_FUTURE_MS = 24 * 3600_000;
+/** A sender's clock this close to ours is taken as right (the request's own travel time). */
+const SKEW_TOLERANCE_MS = 60_000;
+
+/**
+ * The sender's clock error, from the `X-Chorus-Sent-At` header (its clock when it sent the
+ * request; the extension sets it on every request): 0 when absent, unreadable or within
+ * SKEW_TOLERANCE_MS. Added to the member's browser-clock instants (actedAt, seenAt) so that a
+ * clock an hour off neither dates a reply on a later day nor makes a reply time negative.
+ */
+export function clockSkewMs(header: string | undefined, now: number): number {
+  if (!header) return 0;
+  const sent = /^\d+$/.test(header) ? Number(header) : Date.parse(header);
+  if (!Number.isFinite(sent)) return 0;
+  const skew = now - sent;
+  return Math.abs(skew) <= SKEW_TOLERANCE_MS ? 0 : skew;
+}
+
+/** A browser-clock instant on the server's clock: shifted by the sender's skew, and never
+ * after the moment the server received it (a fast clock without the header). Later than a
+ * day ahead is left as is, for the caller to refuse. */
+function onServerClock(iso: string, skew: number, now: number): string {
+  const t = Date.parse(iso) + skew;
+  if (t > now + MAX_FUTURE_MS) return iso;
+  return skew === 0 && t <= now ? iso : new Date(Math.min(t, now)).toISOString();
+}
 
 function reason(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
   const issue = error.issues[0];
@@ -54,10 +79,16 @@ export function interactionRoutes(deps: Deps) {
     .post('/v1/interactions', valid('json', PushInteractionsBody), async (c) => {
       const me = c.get('caller');
       const result: PushInteractionsResult = { accepted: [], duplicate: [], rejected: [] };
-      const horizon = deps.now().getTime() + MAX_FUTURE_MS;
+      const now = deps.now().getTime();
+      const horizon = now + MAX_FUTURE_MS;
+      const skew = clockSkewMs(c.req.header('x-chorus-sent-at'), now);
       const good = new Map<string, Interaction>();
       for (const raw of c.req.valid('json').interactions) {
         const parsed = Interaction.safeParse(raw);
+        if (parsed.success) {
+          parsed.data.actedAt = onServerClock(parsed.data.actedAt, skew, now);
+          if (parsed.data.seenAt) parsed.data.seenAt = onServerClock(parsed.data.seenAt, skew, now);
+        }
         const nul = parsed.success ? nulField(parsed.data) : undefined;
         if (!parsed.success) {
           result.rejected.push({ id: idOf(raw, 'id'), reason: reason(parsed.error) });
@@ -88,7 +119,9 @@ export function interactionRoutes(deps: Deps) {
     .post('/v1/items', valid('json', PushItemsBody), async (c) => {
       const me = c.get('caller');
       const result: PushItemsResult = { accepted: [], duplicate: [], rejected: [] };
-      const horizon = deps.now().getTime() + MAX_FUTURE_MS;
+      const now = deps.now().getTime();
+      const horizon = now + MAX_FUTURE_MS;
+      const skew = clockSkewMs(c.req.header('x-chorus-sent-at'), now);
       const good = new Map<string, SeenItem>();
       for (const raw of c.req.valid('json').items) {
         const parsed = SeenItem.safeParse(raw);
@@ -96,7 +129,7 @@ export function interactionRoutes(deps: Deps) {
           result.rejected.push({ itemKey: idOf(raw, 'itemKey'), reason: reason(parsed.error) });
           continue;
         }
-        const item = parsed.data;
+        const item = { ...parsed.data, seenAt: onServerClock(parsed.data.seenAt, skew, now) };
         const nul = nulField(item);
         if (nul) {
           result.rejected.push({ itemKey: idOf(raw, 'itemKey'), reason: `${nul}: must not contain NUL characters` });
