@@ -2,6 +2,7 @@
 // connected, the brand a site's work counts for, with exceptions per signed-in account.
 // These are this browser's choices (storage.local), saved as soon as they change.
 import { i18n } from '#i18n';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PLATFORMS, type Platform } from '../../../shared/schemas';
@@ -112,74 +113,60 @@ function AccountRules({ prefs, connections, onChange }: { prefs: SitePrefs; conn
   }
 
   return (
-    <div class="account-rules">
-      <h3>{i18n.t('accountsTitle')}</h3>
-      <p class="muted small">{i18n.t('accountsIntro')}</p>
-      {prefs.accounts.length > 0 && (
-        <ul class="rules">
-          {prefs.accounts.map((rule) => (
-            <li key={`${rule.platform}:${rule.handle}`}>
-              <span>
-                <bdi dir="ltr">@{rule.handle}</bdi> · {PLATFORM_NAMES[rule.platform]} → <bdi>{teamName(rule.teamId)}</bdi>
-              </span>
-              <button
-                type="button"
-                class="secondary small"
-                aria-label={i18n.t('accountRemove', { account: `@${rule.handle}` })}
-                onClick={() => onChange({ ...prefs, accounts: prefs.accounts.filter((r) => r !== rule) })}
-              >
-                {i18n.t('remove')}
-              </button>
-            </li>
+    <RuleList
+      title={i18n.t('accountsTitle')}
+      intro={i18n.t('accountsIntro')}
+      rows={prefs.accounts.map((rule) => ({
+        key: `${rule.platform}:${rule.handle}`,
+        label: (
+          <span>
+            <bdi dir="ltr">@{rule.handle}</bdi> · {PLATFORM_NAMES[rule.platform]} → <bdi>{teamName(rule.teamId)}</bdi>
+          </span>
+        ),
+        removeLabel: i18n.t('accountRemove', { account: `@${rule.handle}` }),
+        onRemove: () => onChange({ ...prefs, accounts: prefs.accounts.filter((r) => r !== rule) }),
+      }))}
+      onSubmit={add}
+      submitLabel={i18n.t('accountAdd')}
+      error={error}
+      errorId="rule-error"
+    >
+      <div class="field">
+        <label for="rule-platform">{i18n.t('accountSite')}</label>
+        <select id="rule-platform" value={platform} onChange={(event) => setPlatform(event.currentTarget.value as Platform)}>
+          {PLATFORMS.map((p) => (
+            <option key={p} value={p}>
+              {PLATFORM_NAMES[p]}
+            </option>
           ))}
-        </ul>
-      )}
-      <form class="rule-form" onSubmit={add}>
-        <div class="field">
-          <label for="rule-platform">{i18n.t('accountSite')}</label>
-          <select id="rule-platform" value={platform} onChange={(event) => setPlatform(event.currentTarget.value as Platform)}>
-            {PLATFORMS.map((p) => (
-              <option key={p} value={p}>
-                {PLATFORM_NAMES[p]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="rule-handle">{i18n.t('accountHandle')}</label>
-          <input
-            id="rule-handle"
-            type="text"
-            dir="ltr"
-            spellcheck={false}
-            autocomplete="off"
-            placeholder="@handle"
-            value={handle}
-            aria-invalid={error ? 'true' : undefined}
-            aria-describedby={error ? 'rule-error' : undefined}
-            onInput={(event) => setHandle(event.currentTarget.value)}
-          />
-        </div>
-        <div class="field">
-          <label for="rule-team">{i18n.t('accountTeam')}</label>
-          <select id="rule-team" value={teamId} onChange={(event) => setTeamId(event.currentTarget.value)}>
-            {connections.map((c) => (
-              <option key={c.team.id} value={c.team.id}>
-                {c.team.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" class="secondary">
-          {i18n.t('accountAdd')}
-        </button>
-      </form>
-      {error && (
-        <p id="rule-error" class="notice error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
+        </select>
+      </div>
+      <div class="field">
+        <label for="rule-handle">{i18n.t('accountHandle')}</label>
+        <input
+          id="rule-handle"
+          type="text"
+          dir="ltr"
+          spellcheck={false}
+          autocomplete="off"
+          placeholder="@handle"
+          value={handle}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? 'rule-error' : undefined}
+          onInput={(event) => setHandle(event.currentTarget.value)}
+        />
+      </div>
+      <div class="field">
+        <label for="rule-team">{i18n.t('accountTeam')}</label>
+        <select id="rule-team" value={teamId} onChange={(event) => setTeamId(event.currentTarget.value)}>
+          {connections.map((c) => (
+            <option key={c.team.id} value={c.team.id}>
+              {c.team.name}
+            </option>
+          ))}
+        </select>
+      </div>
+    </RuleList>
   );
 }
 
@@ -216,44 +203,84 @@ function MastodonInstances({ prefs, onChange }: { prefs: SitePrefs; onChange: (n
   }
 
   return (
-    <div class="account-rules mastodon">
-      <h3>{i18n.t('mastodonTitle')}</h3>
-      <p class="muted small">{i18n.t('mastodonIntro')}</p>
-      {prefs.mastodonInstances.length > 0 && (
+    <RuleList
+      class="mastodon"
+      title={i18n.t('mastodonTitle')}
+      intro={i18n.t('mastodonIntro')}
+      rows={prefs.mastodonInstances.map((host) => ({
+        key: host,
+        label: <bdi dir="ltr">{host}</bdi>,
+        removeLabel: i18n.t('mastodonRemove', { host }),
+        onRemove: () => remove(host),
+      }))}
+      onSubmit={add}
+      submitLabel={i18n.t('mastodonAdd')}
+      error={error}
+      errorId="mastodon-error"
+    >
+      <div class="field">
+        <label for="mastodon-instance">{i18n.t('mastodonInstance')}</label>
+        <input
+          id="mastodon-instance"
+          type="text"
+          dir="ltr"
+          spellcheck={false}
+          autocomplete="off"
+          placeholder="mastodon.social"
+          value={input}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? 'mastodon-error' : undefined}
+          onInput={(event) => setInput(event.currentTarget.value)}
+        />
+      </div>
+    </RuleList>
+  );
+}
+
+interface RuleRow {
+  key: string;
+  label: ComponentChildren;
+  removeLabel: string;
+  onRemove: () => void;
+}
+
+/** A titled list of rules, each with its remove button, and the form that adds one. */
+function RuleList(props: {
+  class?: string;
+  title: string;
+  intro: string;
+  rows: RuleRow[];
+  onSubmit: (event: Event) => void;
+  submitLabel: string;
+  error: string | undefined;
+  errorId: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class={props.class ? `account-rules ${props.class}` : 'account-rules'}>
+      <h3>{props.title}</h3>
+      <p class="muted small">{props.intro}</p>
+      {props.rows.length > 0 && (
         <ul class="rules">
-          {prefs.mastodonInstances.map((host) => (
-            <li key={host}>
-              <bdi dir="ltr">{host}</bdi>
-              <button type="button" class="secondary small" aria-label={i18n.t('mastodonRemove', { host })} onClick={() => remove(host)}>
+          {props.rows.map((row) => (
+            <li key={row.key}>
+              {row.label}
+              <button type="button" class="secondary small" aria-label={row.removeLabel} onClick={row.onRemove}>
                 {i18n.t('remove')}
               </button>
             </li>
           ))}
         </ul>
       )}
-      <form class="rule-form" onSubmit={add}>
-        <div class="field">
-          <label for="mastodon-instance">{i18n.t('mastodonInstance')}</label>
-          <input
-            id="mastodon-instance"
-            type="text"
-            dir="ltr"
-            spellcheck={false}
-            autocomplete="off"
-            placeholder="mastodon.social"
-            value={input}
-            aria-invalid={error ? 'true' : undefined}
-            aria-describedby={error ? 'mastodon-error' : undefined}
-            onInput={(event) => setInput(event.currentTarget.value)}
-          />
-        </div>
+      <form class="rule-form" onSubmit={props.onSubmit}>
+        {props.children}
         <button type="submit" class="secondary">
-          {i18n.t('mastodonAdd')}
+          {props.submitLabel}
         </button>
       </form>
-      {error && (
-        <p id="mastodon-error" class="notice error" role="alert">
-          {error}
+      {props.error && (
+        <p id={props.errorId} class="notice error" role="alert">
+          {props.error}
         </p>
       )}
     </div>
