@@ -4,7 +4,7 @@
 // template edit reaches the member within 5 s; see sync.ts for why this is polling).
 import type { Connection } from './connection';
 import type { ChorusDb, OutboxKind } from './db';
-import { countPending } from './db';
+import { countPending, StorageFullError } from './db';
 import type { SyncRun, SyncState, TeamRun } from './messaging';
 import { flush, type FlushResult, pull, type PullResult, type SyncDeps, type SyncStatus } from './sync';
 
@@ -99,6 +99,9 @@ export class Scheduler {
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private activeUntil = 0;
   private polling = false;
+  /** Teams whose last record could not be stored (IndexedDB full), with the message. Kept in
+   * memory: with the store full, writing the sync state there would fail too. */
+  private readonly storageFull = new Map<string, string>();
 
   constructor(
     private readonly db: ChorusDb,
@@ -149,6 +152,19 @@ export class Scheduler {
     }, FLUSH_DEBOUNCE_MS);
   }
 
+  /** Stores a record for a team. A full store is not dropped silently: the popup's sync
+   * state shows it (storage-full) until a later record is stored. The error is rethrown. */
+  async keep<T>(teamId: string, write: () => Promise<T>): Promise<T> {
+    try {
+      const result = await write();
+      this.storageFull.delete(teamId);
+      return result;
+    } catch (err) {
+      if (err instanceof StorageFullError) this.storageFull.set(teamId, err.message);
+      throw err;
+    }
+  }
+
   async onConnected(teamId: string): Promise<void> {
     // A new token replaces whatever the old one's errors were ("reconnect" included).
     await this.db.settings.delete(stateKey(teamId));
@@ -191,6 +207,10 @@ export class Scheduler {
     const stored = ((await this.db.settings.get(stateKey(teamId)))?.value ?? {}) as StoredState;
     const count = (kind: OutboxKind) => countPending(this.db, teamId, kind);
     const [interactions, items] = await Promise.all([count('interactions'), count('items')]);
+    const full = this.storageFull.get(teamId);
+    if (full !== undefined && worse(stored.lastStatus ?? 'done', 'storage-full') === 'storage-full') {
+      return { ...stored, lastStatus: 'storage-full', lastError: full, connected: true, pending: { interactions, items } };
+    }
     return { ...stored, connected: true, pending: { interactions, items } };
   }
 
