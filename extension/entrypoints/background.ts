@@ -60,20 +60,20 @@ export default defineBackground(() => {
   onMessage('recordInteraction', async ({ data }) => {
     const interaction = Interaction.parse(data.interaction);
     const conn = await teamFor({ platform: interaction.platform, ...account(data.account) });
-    await recordInteraction(db, conn.team.id, interaction);
+    await sync.keep(conn.team.id, () => recordInteraction(db, conn.team.id, interaction));
     sync.flushSoon();
   });
   onMessage('recordItemSeen', async ({ data }) => {
     const item = SeenItem.parse(data.item);
     const conn = await teamFor({ platform: item.platform, ...account(data.account) });
-    await recordItemSeen(db, conn.team.id, item);
+    await sync.keep(conn.team.id, () => recordItemSeen(db, conn.team.id, item));
     sync.flushSoon();
   });
   onMessage('recordItemsSeen', async ({ data }) => {
     const items = (Array.isArray(data.items) ? data.items.slice(0, 500) : []).flatMap((item) => SeenItem.safeParse(item).data ?? []);
     if (items.length === 0) return;
     const conn = await teamFor({ platform: items[0]!.platform, ...account(data.account) });
-    await recordItemsSeen(db, conn.team.id, items);
+    await sync.keep(conn.team.id, () => recordItemsSeen(db, conn.team.id, items));
     sync.flushSoon();
   });
   onMessage('itemStatus', async ({ data }) => {
