@@ -1,7 +1,7 @@
 // Every reply sent is recorded once: a template inserted with its shortcut, the site's
 // submit clicked (twice), the site takes the reply (the box empties) → exactly one
 // interaction reaches the API, for the item the box answers, with its template and reply
-// time and length (the words stay in the browser: the team's default). A submit the site refuses
+// time and length (the words stay in the browser: the team's default) and its brand-voice score. A submit the site refuses
 // (the text stays) records nothing.
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures.ts';
@@ -11,6 +11,12 @@ const THREAD = 'https://www.reddit.com/r/MechanicalKeyboards/comments/1gx7k2p/my
 
 test('a reply the site takes is recorded once; one it refuses is not', async ({ api, context, extensionId }) => {
   const team = await api.call('POST', '/v1/teams', { body: { name: 'Kahawa Bora', ownerName: 'Ana' } });
+  // A brand voice with a sign-off the reply below lacks: its voice score is 90.
+  await api.call('PUT', '/v1/voice', {
+    token: team.token,
+    ifMatch: 1,
+    body: { bannedTerms: [], signOff: '— Amani', emojiPolicy: 'sparing', maxExclamations: 1, formality: 'neutral', lengthByPlatform: {} },
+  });
   const { template } = await api.call('POST', '/v1/templates', {
     token: team.token,
     body: { title: 'Thanks', body: 'Asante sana, {{author.firstName | "rafiki"}}!', shortcut: ';asante' },
@@ -57,4 +63,6 @@ test('a reply the site takes is recorded once; one it refuses is not', async ({ 
   expect(record).toMatchObject({ item_key: postKey, platform: 'reddit', kind: 'reply', template_id: template.id, member: 'Amani' });
   expect(Number(record.response_ms)).toBeGreaterThan(0);
   expect(Number(record.text_length)).toBe('Asante sana, rafiki!'.length);
+  // The score the meter beside the box showed when the reply was sent.
+  expect(record.voice_score).toBe('90');
 });

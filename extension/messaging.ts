@@ -2,6 +2,7 @@
 // engine) and everything else: content scripts, popup, options. Content scripts cannot use
 // the store directly, since their IndexedDB belongs to the page's origin.
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { ClassifierModel } from '../shared/classify-model';
 import type { Category, Interaction, Platform, Role, SeenItem, TeamSettings } from '../shared/schemas';
 import type { BrandSource } from './brands';
 import type { LocalTemplate, LocalVoice, OutboxKind } from './db';
@@ -99,8 +100,11 @@ export interface ProtocolMap {
   correctCategory(data: { teamId: string; phrase: string; category: Category; lang?: string; itemKey?: string }): { ok: true } | { ok: false; message: string };
   /** The member started a reply to an item: claim it for the team (teammates see "replying"). */
   claimItem(data: { teamId: string; itemKey: string }): { ok: true } | { ok: false; message: string };
-  /** A site tab's member focused a reply box: inject the composer script into that tab. */
-  loadComposer(data: Record<string, never>): void;
+  /** A site tab's member focused a reply box: inject the composer script into that tab (or,
+   * asked by the composer script on X, the voice-x script with X's length counting). */
+  loadComposer(data: { part?: 'voice-x' }): void;
+  /** The classifier's trained weights (shared/classify-model.json), kept out of the content scripts' bundles. */
+  classifierModel(): ClassifierModel;
   /** Background → a site tab: a team's activity or templates changed. */
   teamChanged(data: { teamId: string }): void;
 }

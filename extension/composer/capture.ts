@@ -1,7 +1,8 @@
 // Capture of every reply sent: when the member submits a recognized composer (a click on a
 // button beside it, or Ctrl/⌘+Enter in it) and the site takes the reply (the box empties or
 // goes away), exactly one interaction is recorded for the item it answers. A submit the site
-// refuses leaves the text in the box and records nothing; a double submit records once.
+// refuses leaves the text in the box and records nothing; a double submit records once. A
+// submit the traffic cop holds (assist.ts, listening on window first) never reaches this.
 import { v7 as uuidv7 } from 'uuid';
 import { LANG_TAG } from '../../shared/constants';
 import type { Category, Interaction, Platform, Sentiment } from '../../shared/schemas';
@@ -30,6 +31,25 @@ export interface CaptureOptions {
   /** The item a composer answers. */
   itemFor: (composer: Element) => { element: Element; item: SiteItem } | undefined;
   describe: (itemKey: string) => { category: Category; sentiment: Sentiment; lang: string } | undefined;
+  /** The reply's brand-voice score (0–100) as the meter shows it, for the interaction. */
+  voiceScore?: (composer: Element, text: string) => number | undefined;
+}
+
+/** The composer (with text in it) whose submit button this is: one that shares a nearby ancestor with it. */
+export function composerForButton(adapter: SiteAdapter, button: Element): Element | undefined {
+  const composers = adapter.composers(document).filter((c) => editorText(editorRoot(c)).trim() !== '');
+  let scope: Element | null = button;
+  for (let level = 0; scope && level < NEAR_LEVELS; level++, scope = scope.parentElement) {
+    const found = composers.find((c) => scope!.contains(c));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The submit control a click landed on, if it is one that can act. */
+export function submitButtonOf(target: EventTarget | undefined): Element | undefined {
+  const button = (target as Element | undefined)?.closest?.('button, [role="button"], input[type="submit"]');
+  return button && !button.matches(':disabled, [aria-disabled="true"]') ? button : undefined;
 }
 
 export function watchSubmits(options: CaptureOptions): void {
@@ -42,17 +62,6 @@ export function watchSubmits(options: CaptureOptions): void {
     return composerFor(adapter, editorRoot(target));
   };
 
-  /** The composer whose submit button this is: one that shares a nearby ancestor with it. */
-  const composerForButton = (button: Element): Element | undefined => {
-    const composers = adapter.composers(document).filter((c) => editorText(editorRoot(c)).trim() !== '');
-    let scope: Element | null = button;
-    for (let level = 0; scope && level < NEAR_LEVELS; level++, scope = scope.parentElement) {
-      const found = composers.find((c) => scope!.contains(c));
-      if (found) return found;
-    }
-    return undefined;
-  };
-
   function submitted(composer: Element) {
     if (watching.has(composer)) return;
     const root = editorRoot(composer);
@@ -61,17 +70,18 @@ export function watchSubmits(options: CaptureOptions): void {
     watching.add(composer);
     const target = options.itemFor(composer);
     const templateId = options.templateOf(composer);
+    const voiceScore = options.voiceScore?.(composer, text);
     const started = Date.now();
     const timer = setInterval(() => {
       const taken = !root.isConnected || editorText(root).trim() === '';
       if (!taken && Date.now() - started < ACCEPT_WITHIN_MS && !signal.aborted) return;
       clearInterval(timer);
       watching.delete(composer);
-      if (taken && target) void record(target.item, text, templateId);
+      if (taken && target) void record(target.item, text, templateId, voiceScore);
     }, POLL_MS);
   }
 
-  async function record(item: SiteItem, text: string, templateId: string | undefined) {
+  async function record(item: SiteItem, text: string, templateId: string | undefined, voiceScore: number | undefined) {
     const page = options.page();
     const now = Date.now();
     const statuses: Record<string, ItemStatus> = await sendMessage('itemStatus', { teamId: page.teamId, itemKeys: [item.itemKey] }).catch(() => ({}));
@@ -97,6 +107,7 @@ export function watchSubmits(options: CaptureOptions): void {
       ...(Number.isFinite(since) && since <= now ? { responseMs: now - since } : {}),
       ...(LANG_TAG.test(result.lang) && result.lang !== 'und' ? { lang: result.lang } : {}),
       ...(templateId ? { templateId } : {}),
+      ...(voiceScore !== undefined ? { voiceScore } : {}),
       // The reply's words leave the browser only when the team turned that on.
       ...(page.settings?.syncReplyText ? { text: text.slice(0, 10_000) } : {}),
     };
@@ -106,9 +117,9 @@ export function watchSubmits(options: CaptureOptions): void {
   document.addEventListener(
     'click',
     (event) => {
-      const button = (event.composedPath()[0] as Element | undefined)?.closest?.('button, [role="button"], input[type="submit"]');
-      if (!button || button.matches(':disabled, [aria-disabled="true"]')) return;
-      const composer = composerForButton(button);
+      const button = submitButtonOf(event.composedPath()[0]);
+      if (!button) return;
+      const composer = composerForButton(adapter, button);
       if (composer) submitted(composer);
     },
     { capture: true, signal },

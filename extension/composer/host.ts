@@ -5,6 +5,8 @@ import type { PageContext } from '../messaging';
 import type { SiteAdapter } from '../sites/types';
 
 export const COMPOSER_HOST = '__chorusComposerHost';
+/** X's weighted length counter, set by the voice-x script once the background injected it (X tabs only). */
+export const VOICE_X_GLOBAL = '__chorusVoiceX';
 
 export interface ComposerHost {
   adapter: SiteAdapter;

@@ -1,14 +1,17 @@
-// Ctrl+Shift+Space in a recognized composer opens the template picker; the pick is inserted
-// where the caret was, through the site's editor.
+// The picker's key combination (Ctrl+Shift+Space unless the member chose another on the options
+// page) in a recognized composer, or the Chorus button beside it, opens the template picker; the
+// pick is inserted where the caret was, through the site's editor.
+import { browser } from 'wxt/browser';
 import type { ComposerHost } from './host';
 import { editorRoot, insertText } from './insert';
 import { composerFor, itemForComposer } from './item';
 import { openPicker } from './Picker';
+import { DEFAULT_PICKER_KEY, type KeyCombo, matchesCombo, parseCombo, PICKER_KEY_STORAGE } from './keys';
 import { insertedTemplates } from './shortcuts';
 
-type Saved = { kind: 'range'; range: Range } | { kind: 'text'; start: number; end: number } | undefined;
+export type Saved = { kind: 'range'; range: Range } | { kind: 'text'; start: number; end: number } | undefined;
 
-function saveCaret(root: Element): Saved {
+export function saveCaret(root: Element): Saved {
   if (root instanceof HTMLTextAreaElement || root instanceof HTMLInputElement) {
     return { kind: 'text', start: root.selectionStart ?? root.value.length, end: root.selectionEnd ?? root.value.length };
   }
@@ -29,11 +32,76 @@ function restoreCaret(root: Element, saved: Saved): void {
   }
 }
 
+/** Where the caret was in each editor when it last lost the focus (to the Chorus button, say). */
+const caretAtBlur = new WeakMap<Element, Saved>();
+
+/** Opens the picker for a reply box and inserts the pick where the caret was (`saved`, else
+ * where it was when the editor last lost the focus). */
+let picking = false;
+
+export function pickInto(host: ComposerHost, root: Element, composer: Element, saved: Saved = caretAtBlur.get(root)): Promise<void> {
+  // One picker at a time (a second Enter on the Chorus button before the first opened).
+  if (picking) return Promise.resolve();
+  picking = true;
+  const page = host.page();
+  const found = itemForComposer(host.adapter, composer);
+  const described = found ? host.describe(found.item.itemKey) : undefined;
+  const author = found?.item.author;
+  return openPicker(root, {
+    templates: page.templates,
+    item: { platform: host.platform, ...(described ? { category: described.category, lang: described.lang } : {}) },
+    context: {
+      agent: { name: page.memberName },
+      brand: page.teamName,
+      platform: host.platform,
+      ...(author && (author.name || author.handle) ? { author: { ...(author.name ? { name: author.name } : {}), ...(author.handle ? { handle: author.handle } : {}) } } : {}),
+      ...(found?.item.url ? { item: { url: found.item.url } } : {}),
+    },
+  }).then(async (picked) => {
+    picking = false;
+    restoreCaret(root, saved);
+    if (!picked) return;
+    // Let the editor take the focus back before inserting.
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const result = await insertText(root, picked.text);
+    if (result.ok) insertedTemplates.set(root, picked.template.id);
+  });
+}
+
+/** The picker's key combination: the member's choice (options page), else Ctrl+Shift+Space. */
+let pickerKey: KeyCombo = DEFAULT_PICKER_KEY;
+
+export function currentPickerKey(): KeyCombo {
+  return pickerKey;
+}
+
 export function watchPicker(host: ComposerHost): void {
+  const load = () =>
+    browser.storage.local
+      .get(PICKER_KEY_STORAGE)
+      .then((stored) => (pickerKey = parseCombo(stored[PICKER_KEY_STORAGE])))
+      .catch(() => undefined);
+  void load();
+  const onChanged = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && PICKER_KEY_STORAGE in changes) void load();
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  host.signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged));
+
+  document.addEventListener(
+    'focusout',
+    (event) => {
+      const target = event.composedPath()[0];
+      if (!(target instanceof Element)) return;
+      const root = editorRoot(target);
+      if (composerFor(host.adapter, root)) caretAtBlur.set(root, saveCaret(root));
+    },
+    { capture: true, signal: host.signal },
+  );
   document.addEventListener(
     'keydown',
     (event) => {
-      if (event.code !== 'Space' || !event.ctrlKey || !event.shiftKey || event.altKey || event.metaKey) return;
+      if (event.isComposing || !matchesCombo(event, pickerKey)) return;
       const target = event.composedPath()[0];
       if (!(target instanceof Element)) return;
       const root = editorRoot(target);
@@ -41,29 +109,7 @@ export function watchPicker(host: ComposerHost): void {
       if (!composer) return;
       event.preventDefault();
       event.stopPropagation();
-      const saved = saveCaret(root);
-      const page = host.page();
-      const found = itemForComposer(host.adapter, composer);
-      const described = found ? host.describe(found.item.itemKey) : undefined;
-      const author = found?.item.author;
-      void openPicker(root, {
-        templates: page.templates,
-        item: { platform: host.platform, ...(described ? { category: described.category, lang: described.lang } : {}) },
-        context: {
-          agent: { name: page.memberName },
-          brand: page.teamName,
-          platform: host.platform,
-          ...(author && (author.name || author.handle) ? { author: { ...(author.name ? { name: author.name } : {}), ...(author.handle ? { handle: author.handle } : {}) } } : {}),
-          ...(found?.item.url ? { item: { url: found.item.url } } : {}),
-        },
-      }).then(async (picked) => {
-        restoreCaret(root, saved);
-        if (!picked) return;
-        // Let the editor take the focus back before inserting.
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-        const result = await insertText(root, picked.text);
-        if (result.ok) insertedTemplates.set(root, picked.template.id);
-      });
+      void pickInto(host, root, composer, saveCaret(root));
     },
     { capture: true, signal: host.signal },
   );

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import type { ClassifierModel } from '../../shared/classify-model';
+import CLASSIFIER_MODEL from '../../shared/classify-model.json';
 import { Interaction, ItemKey, Platform, SeenItem, TeamCueInput } from '../../shared/schemas';
 import { loadSitePrefs, resolveTeam, SITE_PREFS_KEY, siteEnabled } from '../brands';
 import { CONNECTIONS_KEY, loadConnections } from '../connection';
@@ -88,6 +90,7 @@ export default defineBackground(() => {
     const teamId = teamOf(data).teamId ?? connections[0]?.team.id;
     return teamId && connections.some((c) => c.team.id === teamId) ? liveTemplates(db, teamId) : [];
   });
+  onMessage('classifierModel', () => CLASSIFIER_MODEL as ClassifierModel);
   onMessage('waitingItems', ({ data }) => waitingItems(db, String(data.teamId), Date.now()));
   onMessage('pageContext', async ({ data }): Promise<PageContext> => {
     const page = pageRef(data);
@@ -138,12 +141,12 @@ export default defineBackground(() => {
     if (answer.ok) void sync.run({ force: false, teamId: conn.team.id }).catch(() => undefined);
     return answer;
   });
-  onMessage('loadComposer', async ({ sender }) => {
+  onMessage('loadComposer', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return;
     await browser.scripting.executeScript({
       target: { tabId, ...(sender.frameId !== undefined ? { frameIds: [sender.frameId] } : {}) },
-      files: ['/composer.js'],
+      files: [data?.part === 'voice-x' ? '/voice-x.js' : '/composer.js'],
     });
   });
   onMessage('siteActive', async ({ data, sender }) => {

@@ -6,6 +6,7 @@ import { CONNECTIONS_KEY, loadConnections, type Connection } from '../../connect
 import { applyUiLanguage } from '../../ui/direction';
 import { ConnectForm } from './ConnectForm';
 import { DeadLetters } from './DeadLetters';
+import { PickerShortcut } from './PickerShortcut';
 import { Sites } from './Sites';
 import { TeamPicker } from './TeamPicker';
 import { Teams } from './Teams';
@@ -49,6 +50,7 @@ function Options() {
         <>
           <Teams connections={connections} />
           <Sites connections={connections} />
+          <PickerShortcut />
           {connections.length > 1 && <TeamPicker connections={connections} value={team.team.id} onChange={setChosenTeamId} />}
           <TeamSettingsForm key={team.token} connection={team} />
           <Templates key={team.token} connection={team} />
