@@ -342,6 +342,22 @@ describe('bad input is a 4xx, never a 5xx, and nothing is written', () => {
     expect(await state(f)).toEqual(before);
   });
 
+  it('a clock header far outside the date range is ignored, not a 500 (found by api/fuzz.test.ts)', async () => {
+    const f = await seeded();
+    for (const sentAt of ['99999999999999999999', '8640000000000000', '-271821-04-20T00:00:00Z']) {
+      const record = reply();
+      const r = await t.call('POST', '/v1/interactions', { token: f.member.token, headers: { 'x-chorus-sent-at': sentAt }, body: { interactions: [record] } });
+      expect(r.status, `${sentAt}: ${r.text}`).toBe(200);
+      expect(r.json.accepted, sentAt).toEqual([record.id]);
+      const items = await t.call('POST', '/v1/items', {
+        token: f.member.token,
+        headers: { 'x-chorus-sent-at': sentAt },
+        body: { items: [{ itemKey: `x:${record.id}`, platform: 'x', seenAt: record.actedAt }] },
+      });
+      expect(items.status, `${sentAt}: ${items.text}`).toBe(200);
+    }
+  });
+
   it('no content type at all with a JSON body is refused too', async () => {
     const f = await seeded();
     const before = await state(f);
@@ -381,6 +397,13 @@ describe('bad input is a 4xx, never a 5xx, and nothing is written', () => {
     ['claim key with a NUL', () => ({ method: 'POST', path: '/v1/claims', body: { itemKey: 'x:1\u0000', ttlSeconds: 60 }, role: 'member' })],
     ['claim key with a line separator', () => ({ method: 'POST', path: '/v1/claims', body: { itemKey: 'x:\u2028', ttlSeconds: 60 }, role: 'member' })],
     ['claim key with a circled platform', () => ({ method: 'POST', path: '/v1/claims', body: { itemKey: 'ⓧ:1', ttlSeconds: 60 }, role: 'member' })],
+    // A lone surrogate is not Unicode: the database would store U+FFFD instead (found by api/fuzz.test.ts).
+    ['team name with a lone surrogate', () => ({ method: 'PATCH', path: '/v1/team', body: { name: 'North\ud800wind' }, role: 'manager' })],
+    ['joining with a lone surrogate in the name', (f) => ({ method: 'POST', path: '/v1/join', body: { code: f.invites.member, name: 'Zo\udc00e' }, role: 'member' })],
+    ['template title with a lone surrogate', () => ({ method: 'POST', path: '/v1/templates', body: { title: 'Hi \udbff', body: 'Hello' }, role: 'manager' })],
+    ['voice sign-off with a lone surrogate', () => ({ method: 'PUT', path: '/v1/voice', headers: { 'if-match': '1' }, body: { signOff: '\ud83d Team' }, role: 'manager' })],
+    ['cue phrase with a lone surrogate', () => ({ method: 'POST', path: '/v1/cues', body: { phrase: 'refund \ud800', category: 'complaint' }, role: 'manager' })],
+    ['claim key with a lone surrogate', () => ({ method: 'POST', path: '/v1/claims', body: { itemKey: 'x:\udc00', ttlSeconds: 60 }, role: 'member' })],
     ['If-Match in superscript digits', (f) => ({ method: 'DELETE', path: `/v1/templates/${f.template.id}`, headers: { 'if-match': '¹' }, role: 'manager' })],
     ['If-Match beyond any version', (f) => ({ method: 'DELETE', path: `/v1/templates/${f.template.id}`, headers: { 'if-match': '99999999999' }, role: 'manager' })],
     ['If-Match negative', () => ({ method: 'PUT', path: '/v1/voice', headers: { 'if-match': '-1' }, body: {}, role: 'manager' })],
@@ -406,6 +429,8 @@ describe('bad input is a 4xx, never a 5xx, and nothing is written', () => {
       { ...reply(), voiceScore: 1e21 },
       { ...reply(), lang: '🇮🇷' },
       { ...reply(), id: '\ud800' },
+      { ...reply(), text: 'lone \ud800' },
+      { ...reply(), itemAuthor: '\udc00x' },
     ];
     const r = await t.call('POST', '/v1/interactions', { token: f.member.token, body: { interactions: records } });
     expect(r.status).toBe(200);
@@ -444,6 +469,10 @@ describe('bad input is a 4xx, never a 5xx, and nothing is written', () => {
       ['GET', '/v1/summary?from=2025-03-01&to=2025-03-05&tz=..%2F..%2Fetc%2Fpasswd'],
       ['GET', '/v1/summary?from=2025-03-01&from=2025-03-02&to=2025-03-05'],
       ['GET', '/v1/summary?from=%D9%A2%D9%A0%D9%A2%D9%A5-03-01&to=2025-03-05'],
+      // The day after 9999-12-31 has no ISO date: these were 500s (found by api/fuzz.test.ts).
+      ['GET', '/v1/summary?from=9999-12-31&to=9999-12-31'],
+      ['GET', '/v1/export/summary.csv?from=9999-12-30&to=9999-12-31&tz=Pacific%2FKiritimati'],
+      ['GET', '/v1/export/interactions.csv?from=9999-12-31&to=9999-12-31'],
       ['GET', '/v1/export/interactions.csv?from=2025-03-01&to=2025-03-05&tz=Mars%2FOlympus'],
       ['GET', '/v1/export/summary.csv'],
       ['DELETE', '/v1/claims?itemKey=x:1%00'],

@@ -23,16 +23,23 @@ export const LangTag = z
   .max(35)
   .regex(LANG_TAG, 'a BCP 47 language tag such as "en" or "pt-BR"');
 
-export const ItemKey = z
-  .string()
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/**
+ * Whether the database stores `s` exactly as sent: PostgreSQL refuses NUL in text and jsonb,
+ * and a lone surrogate is not Unicode (it would be stored as U+FFFD, silently changing it).
+ */
+export const isStorable = (s: string) => !s.includes('\u0000') && !LONE_SURROGATE.test(s);
+/** A string the database can store as sent (see isStorable); every free-text input uses it. */
+export const StorableText = () => z.string().refine(isStorable, 'must not contain NUL characters or lone surrogates');
+
+export const ItemKey = StorableText()
   .min(3)
   .max(300)
   .regex(/^[a-z]+:\S+$/, '"platform:nativeId"');
 
 const isoDateTime = () => z.iso.datetime({ offset: true });
 
-const Name = z
-  .string()
+const Name = StorableText()
   .trim()
   .min(1)
   .max(80)
@@ -102,7 +109,7 @@ export const CreateTeamBody = z.object({
   ownerName: Name,
   settings: TeamSettingsPatch.optional(),
 });
-export const JoinBody = z.object({ code: z.string().trim().min(8).max(64), name: Name });
+export const JoinBody = z.object({ code: StorableText().trim().min(8).max(64), name: Name });
 export const UpdateTeamBody = z
   .object({ name: Name.optional(), settings: TeamSettingsPatch.optional() })
   .refine((b) => b.name !== undefined || b.settings !== undefined, 'nothing to change');
@@ -118,8 +125,8 @@ export const Interaction = z
     platform: Platform,
     kind: Kind,
     actedAt: isoDateTime(),
-    itemUrl: z.url({ protocol: /^https?$/ }).max(2048).optional(),
-    itemAuthor: z.string().max(200).optional(),
+    itemUrl: z.url({ protocol: /^https?$/ }).max(2048).refine(isStorable, 'must not contain NUL characters or lone surrogates').optional(),
+    itemAuthor: StorableText().max(200).optional(),
     itemPostedAt: isoDateTime().optional(),
     seenAt: isoDateTime().optional(),
     responseMs: z.number().int().min(0).max(366 * 24 * 3600 * 1000).optional(),
@@ -129,7 +136,7 @@ export const Interaction = z
     templateId: z.uuid().optional(),
     voiceScore: z.number().int().min(0).max(100).optional(),
     textLength: z.number().int().min(0).max(100_000).optional(),
-    text: z.string().max(10_000).optional(),
+    text: StorableText().max(10_000).optional(),
   })
   .refine((i) => i.itemKey.startsWith(`${i.platform}:`), {
     message: 'itemKey must start with "<platform>:"',
@@ -172,11 +179,11 @@ export type PushItemsResult = z.infer<typeof PushItemsResult>;
 
 // ---------- templates and voice ----------
 
-const TemplateBody = z.string().min(1).max(5000);
+const TemplateBody = StorableText().min(1).max(5000);
 export const TemplateInput = z.object({
   /** Optional client-made id so a template created offline keeps its id. */
   id: z.uuid().optional(),
-  title: z.string().trim().min(1).max(120),
+  title: StorableText().trim().min(1).max(120),
   body: TemplateBody,
   categories: z.array(Category).max(CATEGORIES.length).default([]),
   platforms: z.array(Platform).max(PLATFORMS.length).default([]),
@@ -223,10 +230,10 @@ export type ImportTemplatesResult = z.infer<typeof ImportTemplatesResult>;
 
 export const VoiceRules = z.object({
   bannedTerms: z
-    .array(z.object({ term: z.string().trim().min(1).max(80), preferred: z.string().trim().max(80).nullable() }))
+    .array(z.object({ term: StorableText().trim().min(1).max(80), preferred: StorableText().trim().max(80).nullable() }))
     .max(500)
     .default([]),
-  signOff: z.string().max(80).nullable().default(null),
+  signOff: StorableText().max(80).nullable().default(null),
   emojiPolicy: z.enum(['none', 'sparing', 'free']).default('sparing'),
   maxExclamations: z.number().int().min(0).max(20).default(1),
   formality: z.enum(['casual', 'neutral', 'formal']).default('neutral'),
@@ -241,8 +248,7 @@ export type Voice = z.infer<typeof Voice>;
 
 /** A phrase that decides an item's category for the whole team: a manager's correction
  * from a badge. Compatible with `TeamCue` in shared/classify.ts ({phrase, category, lang?}). */
-export const CuePhrase = z
-  .string()
+export const CuePhrase = StorableText()
   .trim()
   .min(1)
   .max(200)
@@ -295,7 +301,9 @@ export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 
-const IsoDate = z.iso.date();
+// Days whose midnights and following days are dates in every time zone (year 9999's last
+// day is not: the day after it has no ISO date).
+const IsoDate = z.iso.date().refine((d) => d >= '1970-01-01' && d <= '9998-12-31', 'a date from 1970-01-01 to 9998-12-31');
 export const SummaryQuery = z
   .object({ from: IsoDate, to: IsoDate, tz: TimeZone.default('UTC') })
   .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] })

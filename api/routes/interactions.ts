@@ -19,6 +19,9 @@ import { interactions, items, teams } from '../db/schema.ts';
 const MAX_FUTURE_MS = 24 * 3600_000;
 /** A sender's clock this close to ours is taken as right (the request's own travel time). */
 const SKEW_TOLERANCE_MS = 60_000;
+/** A clock further off than this is not a clock error but a broken header, ignored like an
+ * unreadable one (X-Chorus-Sent-At: 99999999999999999999 made no date at all: a 500). */
+const MAX_SKEW_MS = 366 * 24 * 3600_000;
 
 /**
  * The sender's clock error, from the `X-Chorus-Sent-At` header (its clock when it sent the
@@ -31,7 +34,7 @@ export function clockSkewMs(header: string | undefined, now: number): number {
   const sent = /^\d+$/.test(header) ? Number(header) : Date.parse(header);
   if (!Number.isFinite(sent)) return 0;
   const skew = now - sent;
-  return Math.abs(skew) <= SKEW_TOLERANCE_MS ? 0 : skew;
+  return Math.abs(skew) <= SKEW_TOLERANCE_MS || Math.abs(skew) > MAX_SKEW_MS ? 0 : skew;
 }
 
 /** A browser-clock instant on the server's clock: shifted by the sender's skew, and never
