@@ -38,7 +38,7 @@ async function memberWithClock(offset: number) {
   const clock = () => NOW + offset;
   const deps: SyncDeps = {
     db,
-    fetch: (url, init) => t.app.request(url, init),
+    fetch: async (url, init) => t.app.request(url, init),
     now: clock,
     random: () => 0.5,
     sleep: async () => {},
