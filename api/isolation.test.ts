@@ -1,7 +1,10 @@
 // Teams are isolated: team A's tokens see and change nothing of team B, on every route.
 // Each test builds two teams, fills B with one of everything, and checks B afterwards
 // through B's own eyes.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../shared/schemas.ts';
+import { rowsOf } from './db/index.ts';
 import { type TestApp, testApp, uuidv7 } from './test/harness.ts';
 
 let t: TestApp;
@@ -339,5 +342,138 @@ describe("A's writes never reach B", () => {
     const before = await snapshot(f.b);
     await write(f);
     expect(await snapshot(f.b)).toEqual(before);
+  });
+});
+
+/**
+ * The matrix: every route of the app, called with a token of team A (or, for the public
+ * routes, as A's people would) against team B's data. A route that names a record gets B's
+ * id and must answer 404 (as for an id that does not exist) or 403; a route that names none
+ * acts on A's own team. Either way the answer carries nothing of B, and B's rows in every
+ * table are exactly as before. A route added to the app without a row here fails the
+ * completeness test below.
+ */
+describe('every route × a token of another team', () => {
+  type Fixture = Awaited<ReturnType<typeof twoTeams>>;
+  interface Row {
+    request: (f: Fixture) => Promise<{ method: string; path: string; token?: string; body?: unknown; headers?: Record<string, string> }>;
+    /** 404 or 403 for a route naming B's record; 2xx for one acting on A's own team. */
+    status: number;
+  }
+  const fresh = async (f: Fixture, code: string) =>
+    (await ok(t.call('POST', '/v1/join', { body: { code, name: 'Temp' } }), 201)) as { token: string; member: { id: string } };
+  const get = (path: string, role: 'owner' | 'manager' | 'member' = 'manager'): Row => ({
+    request: async (f) => ({ method: 'GET', path, token: f.a[role].token }),
+    status: 200,
+  });
+  const matrix: Record<string, Row> = {
+    'GET /healthz': get('/healthz'),
+    'POST /v1/teams': { request: async (f) => ({ method: 'POST', path: '/v1/teams', token: f.a.owner.token, body: { name: 'Mallory Co', ownerName: 'Mallory' } }), status: 201 },
+    // The only way into a team is its invite code: A's token does not make B's code unnecessary.
+    'POST /v1/join': { request: async (f) => ({ method: 'POST', path: '/v1/join', token: f.a.owner.token, body: { code: 'MEMBER-0000-0000-0000-0000', name: 'Mallory' } }), status: 404 },
+    'GET /v1/me': get('/v1/me', 'member'),
+    'GET /v1/team': get('/v1/team', 'member'),
+    'PATCH /v1/team': { request: async (f) => ({ method: 'PATCH', path: '/v1/team', token: f.a.manager.token, body: { name: 'Alpha Renamed', settings: { syncReplyText: true } } }), status: 200 },
+    'GET /v1/members': get('/v1/members'),
+    'PATCH /v1/members/:id': { request: async (f) => ({ method: 'PATCH', path: `/v1/members/${f.b.member.id}`, token: f.a.owner.token, body: { role: 'manager' } }), status: 404 },
+    'DELETE /v1/members/:id': { request: async (f) => ({ method: 'DELETE', path: `/v1/members/${f.b.member.id}`, token: f.a.owner.token }), status: 404 },
+    'POST /v1/members/:id/revoke': { request: async (f) => ({ method: 'POST', path: `/v1/members/${f.b.owner.id}/revoke`, token: f.a.owner.token }), status: 404 },
+    // Signs out A's own token (a member who just joined), never B's.
+    'DELETE /v1/tokens/current': { request: async (f) => ({ method: 'DELETE', path: '/v1/tokens/current', token: (await fresh(f, f.a.invites.member)).token }), status: 200 },
+    'POST /v1/invites/:role/rotate': { request: async (f) => ({ method: 'POST', path: '/v1/invites/manager/rotate', token: f.a.owner.token }), status: 201 },
+    'POST /v1/interactions': {
+      request: async (f) => ({ method: 'POST', path: '/v1/interactions', token: f.a.member.token, body: { interactions: [{ ...f.bReply, text: 'overwrite?' }] } }),
+      status: 200,
+    },
+    'POST /v1/items': {
+      request: async (f) => ({
+        method: 'POST',
+        path: '/v1/items',
+        token: f.a.member.token,
+        body: { items: [{ itemKey: 'x:bravo-question', platform: 'x', category: 'spam', seenAt: '2025-03-01T00:00:00Z' }] },
+      }),
+      status: 200,
+    },
+    'GET /v1/templates': get('/v1/templates', 'member'),
+    'POST /v1/templates': {
+      request: async (f) => ({ method: 'POST', path: '/v1/templates', token: f.a.manager.token, body: { id: f.bTemplate.id, title: 'Mine', body: 'Mine', shortcut: ';thanks' } }),
+      status: 201,
+    },
+    'POST /v1/templates/import': {
+      request: async (f) => ({
+        method: 'POST',
+        path: '/v1/templates/import',
+        token: f.a.member.token,
+        body: { templates: [{ id: f.bPrivate.id, title: 'Mine', body: 'Mine', private: true }] },
+      }),
+      status: 200,
+    },
+    'PUT /v1/templates/:id': {
+      request: async () => ({
+        method: 'PUT',
+        path: `/v1/templates/${bUntouched.id}`,
+        token: f.a.owner.token,
+        headers: { 'if-match': '1' },
+        body: { title: 'Hijacked', body: 'Hijacked' },
+      }),
+      status: 404,
+    },
+    'DELETE /v1/templates/:id': {
+      request: async () => ({ method: 'DELETE', path: `/v1/templates/${bUntouched.id}`, token: f.a.owner.token, headers: { 'if-match': '1' } }),
+      status: 404,
+    },
+    'GET /v1/voice': get('/v1/voice', 'member'),
+    'PUT /v1/voice': { request: async (f) => ({ method: 'PUT', path: '/v1/voice', token: f.a.manager.token, headers: { 'if-match': '2' }, body: { signOff: '— Alpha crew' } }), status: 200 },
+    'GET /v1/activity': get('/v1/activity', 'member'),
+    'POST /v1/claims': { request: async (f) => ({ method: 'POST', path: '/v1/claims', token: f.a.member.token, body: { itemKey: 'x:bravo-claimed', ttlSeconds: 3600 } }), status: 201 },
+    'DELETE /v1/claims': { request: async (f) => ({ method: 'DELETE', path: '/v1/claims?itemKey=x:bravo-claimed', token: f.a.owner.token }), status: 404 },
+    'GET /v1/cues': get('/v1/cues', 'member'),
+    'POST /v1/cues': { request: async (f) => ({ method: 'POST', path: '/v1/cues', token: f.a.manager.token, body: { phrase: 'bravo refund', category: 'praise', lang: 'en' } }), status: 201 },
+    'DELETE /v1/cues/:id': { request: async (f) => ({ method: 'DELETE', path: `/v1/cues/${f.bCue.id}`, token: f.a.owner.token }), status: 404 },
+    'GET /v1/summary': get(`/v1/summary?${RANGE}`, 'member'),
+    'GET /v1/export/summary.csv': get(`/v1/export/summary.csv?${RANGE}`, 'owner'),
+    'GET /v1/export/interactions.csv': get(`/v1/export/interactions.csv?${RANGE}`, 'owner'),
+  };
+
+  /** Every row of every table that belongs to B, as stored. */
+  async function rowsOfTeam(teamId: string) {
+    const tables = ['members', 'tokens', 'invites', 'interactions', 'items', 'templates', 'voices', 'claims', 'team_cues'];
+    const out: Record<string, unknown[]> = {
+      teams: rowsOf(await t.database.db.execute(sql`SELECT * FROM teams WHERE id = ${teamId}::uuid`)),
+    };
+    for (const table of tables) {
+      out[table] = rowsOf(await t.database.db.execute(sql`SELECT * FROM ${sql.identifier(table)} WHERE team_id = ${teamId}::uuid ORDER BY 1, 2, 3`));
+    }
+    return out;
+  }
+
+  let f: Fixture;
+  /** A template of B's whose id no other row gives A to reuse. */
+  let bUntouched: { id: string };
+  /** B's values that A's own requests carried so far (A may see its own records with them). */
+  const carried = new Set<string>();
+  beforeAll(async () => {
+    f = await twoTeams();
+    bUntouched = (await ok(t.call('POST', '/v1/templates', { token: f.b.manager.token, body: { title: 'Bravo only', body: 'Ours' } }), 201)).template;
+  });
+
+  it.each(Object.keys(matrix))('%s', async (route) => {
+    const row = matrix[route]!;
+    const before = await rowsOfTeam(f.b.id);
+    const { method, path, ...opts } = await row.request(f);
+    const sent = JSON.stringify([path, opts.body ?? null]);
+    for (const secret of f.secrets) if (sent.includes(secret)) carried.add(secret);
+    const r = await t.call(method, path, opts);
+    expect(r.status, r.text).toBe(row.status);
+    if (r.status >= 400) expect(ApiError.safeParse(r.json).success, r.text).toBe(true);
+    for (const secret of [...f.secrets, bUntouched.id].filter((s) => !carried.has(s))) {
+      expect(r.text, `B's ${secret} in the answer`).not.toContain(secret);
+    }
+    expect(await rowsOfTeam(f.b.id)).toEqual(before);
+  });
+
+  it('has a row for every route of the app', () => {
+    const routes = new Set(t.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`));
+    expect(Object.keys(matrix).sort()).toEqual([...routes].sort());
   });
 });
