@@ -6,6 +6,7 @@ import { sendMessage } from '../messaging';
 import type { SiteAdapter } from '../sites/types';
 import { COMPOSER_HOST, type ComposerHost } from '../composer/host';
 import { composerFor, itemForComposer } from '../composer/item';
+import { watchReactions } from '../composer/reactions';
 import { annotatePage } from './annotate';
 
 /** How often a visible site tab tells the background it is in front (see scheduler.ts). */
@@ -39,6 +40,8 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
   const abort = new AbortController();
   ctx.onInvalidated(() => abort.abort());
   const view = annotatePage({ adapter, platform, page, account, signal: abort.signal });
+  // Likes and shares the member turns on are recorded (composer/reactions.ts).
+  watchReactions({ adapter, platform, account, signal: abort.signal, describe: (key) => view.describe(key) });
 
   // The composer's code loads the first time the member focuses a reply box here.
   const host: ComposerHost = { adapter, platform, account, page: () => view.page, signal: abort.signal, describe: (key) => view.describe(key) };
