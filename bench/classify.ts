@@ -4,16 +4,18 @@
 // once without opts.lang (language detection is part of what is measured) and once with
 // the file's language given, as the page's `lang` attribute would. Prints per language n,
 // category accuracy, macro-F1 over the six categories and language-detection accuracy;
-// the overall macro-F1 and confusion matrix; the gzip size of the classifier as the
-// content script bundles it; speed: the first call in a fresh process (initialisation: the
-// lexicons are loaded on first use), and the median and p99 time of a call over the split.
+// the overall macro-F1 and confusion matrix, and the same with the rules alone (no trained
+// model); the gzip size of the classifier as the content script bundles it and of the model
+// file (shared/classify-model.json, which the background hands to the content script);
+// speed: the first call in a fresh process (initialisation: module import, the model decoded,
+// the lexicons loaded on first use), and the median and p99 time of a call over the split.
 // Writes bench/classify-results.json.
 // `npm run bench:classify -- dev` scores the tuning split instead (results not written).
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { classify } from '../shared/classify.ts';
+import { classify, setClassifierModel } from '../shared/classify.ts';
 import { CATEGORIES } from '../shared/schemas.ts';
 import { accuracy, emptyConfusion, loadSplit, macroF1, type Confusion } from './lib/classify-eval.ts';
 import { round, table } from './lib/stats.ts';
@@ -21,29 +23,39 @@ import { round, table } from './lib/stats.ts';
 const split = process.argv[2] ?? 'test';
 const root = join(import.meta.dirname, '..');
 const data = loadSplit(split);
+const MODEL_FILE = join(root, 'shared', 'classify-model.json');
+const modelText = readFileSync(MODEL_FILE, 'utf8');
+setClassifierModel(JSON.parse(modelText));
 if (data.size === 0) {
   console.error(`No bench/classify/data/*.${split}.jsonl files.`);
   process.exit(1);
 }
 
-/** First calls in a fresh Node process, ms: module import, a Latin-script comment (which loads every lexicon for language detection), then a Hebrew one. */
-function initMs(): { importMs: number; firstCallMs: number; secondLangMs: number } {
+/**
+ * First calls in a fresh Node process, ms: module import, the model set (JSON parsed and its
+ * weights decoded, as the content script does when the background hands it over), a
+ * Latin-script comment (which loads every lexicon for language detection), then a Hebrew one.
+ */
+function initMs(): { importMs: number; modelMs: number; firstCallMs: number; secondLangMs: number } {
   const script = [
+    `const text = (await import('node:fs')).readFileSync(${JSON.stringify(MODEL_FILE)}, 'utf8');`,
     'const t0 = performance.now();',
-    `const { classify } = await import(${JSON.stringify(join(root, 'shared', 'classify.ts'))});`,
+    `const { classify, setClassifierModel } = await import(${JSON.stringify(join(root, 'shared', 'classify.ts'))});`,
     'const t1 = performance.now();',
-    "classify('Great product! Does it work with the iPhone 12?');",
+    'setClassifierModel(JSON.parse(text));',
     'const t2 = performance.now();',
-    "classify('מתי המשלוח מגיע? כבר שבועיים אני מחכה');",
+    "classify('Great product! Does it work with the iPhone 12?');",
     'const t3 = performance.now();',
-    'console.log(JSON.stringify({ importMs: t1 - t0, firstCallMs: t2 - t1, secondLangMs: t3 - t2 }));',
+    "classify('מתי המשלוח מגיע? כבר שבועיים אני מחכה');",
+    'const t4 = performance.now();',
+    'console.log(JSON.stringify({ importMs: t1 - t0, modelMs: t2 - t1, firstCallMs: t3 - t2, secondLangMs: t4 - t3 }));',
   ].join('\n');
   const runs = Array.from({ length: 5 }, () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
-    return JSON.parse(out.trim().split('\n').pop()!) as { importMs: number; firstCallMs: number; secondLangMs: number };
+    return JSON.parse(out.trim().split('\n').pop()!) as { importMs: number; modelMs: number; firstCallMs: number; secondLangMs: number };
   });
-  const med = (k: 'importMs' | 'firstCallMs' | 'secondLangMs') => round(quantile(runs.map((r) => r[k]), 0.5), 2);
-  return { importMs: med('importMs'), firstCallMs: med('firstCallMs'), secondLangMs: med('secondLangMs') };
+  const med = (k: 'importMs' | 'modelMs' | 'firstCallMs' | 'secondLangMs') => round(quantile(runs.map((r) => r[k]), 0.5), 2);
+  return { importMs: med('importMs'), modelMs: med('modelMs'), firstCallMs: med('firstCallMs'), secondLangMs: med('secondLangMs') };
 }
 
 function quantile(xs: number[], q: number): number {
@@ -111,6 +123,21 @@ for (const [lang, rows] of data) {
 }
 const msPerItem = (performance.now() - started) / Math.max(total * 2, 1);
 
+// The rules alone (what classifies until the content script has the model).
+setClassifierModel(null);
+const rulesOnly = emptyConfusion();
+const rulesPerLang: Record<string, number> = {};
+for (const [lang, rows] of data) {
+  const c = emptyConfusion();
+  for (const row of rows) {
+    const p = classify(row.text).category;
+    c[row.category][p]++;
+    rulesOnly[row.category][p]++;
+  }
+  rulesPerLang[lang] = round(macroF1(c), 3);
+}
+setClassifierModel(JSON.parse(modelText));
+
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 console.log(`Classifier on ${split} (${total} items, ${data.size} languages)\n`);
 console.log(
@@ -135,18 +162,21 @@ function confusionTable(c: Confusion): string {
   const short = (k: string) => (k === 'purchase_intent' ? 'purchase' : k);
   return table(['gold \\ predicted', ...CATEGORIES.map(short)], CATEGORIES.map((g) => [short(g), ...CATEGORIES.map((p) => String(c[g][p]))]));
 }
+console.log(`rules alone (no model): macro-F1 ${macroF1(rulesOnly).toFixed(3)} — ${Object.entries(rulesPerLang).map(([l, f]) => `${l} ${f.toFixed(3)}`).join(', ')}`);
 console.log(`\nconfusion (no lang given):\n${confusionTable(overall)}`);
 
 const speed = perCallMicros([...data.values()].flat().map((row) => row.text));
 const init = initMs();
 console.log(
-  `\nspeed: first call ${init.firstCallMs.toFixed(1)} ms in a fresh process (import ${init.importMs.toFixed(1)} ms, ` +
+  `\nspeed: first call ${init.firstCallMs.toFixed(1)} ms in a fresh process (import ${init.importMs.toFixed(1)} ms, model set ${init.modelMs.toFixed(1)} ms, ` +
     `first call in a second language ${init.secondLangMs.toFixed(1)} ms); per call median ${speed.medianUs} µs, p99 ${speed.p99Us} µs`,
 );
 
 const worst = Math.min(...Object.values(perLang).map((r) => r.macroF1));
 const gzipBytes = bundleGzipBytes();
-console.log(`\nbundle: ${gzipBytes} bytes gzip (target ≤ 25600); ${msPerItem.toFixed(3)} ms per item`);
+const modelBytes = Buffer.byteLength(modelText);
+const modelGzipBytes = gzipSync(modelText, { level: 6 }).length;
+console.log(`\nbundle: ${gzipBytes} bytes gzip (in every content script); model file ${modelBytes} bytes, ${modelGzipBytes} gzip (in the background); ${msPerItem.toFixed(3)} ms per item`);
 console.log(`targets: overall macro-F1 ≥ 0.85: ${summary.macroF1 >= 0.85 ? 'met' : 'NOT met'}; every language ≥ 0.75: ${worst >= 0.75 ? 'met' : 'NOT met'} (lowest ${worst.toFixed(3)})`);
 
 if (split === 'test') {
@@ -155,10 +185,13 @@ if (split === 'test') {
     split,
     items: total,
     bundleGzipBytes: gzipBytes,
+    modelBytes,
+    modelGzipBytes,
     msPerItem: round(msPerItem, 4),
     init,
     perCall: speed,
     overall: summary,
+    rulesOnly: { macroF1: round(macroF1(rulesOnly), 3), perLang: rulesPerLang },
     perLang,
     confusion: overall,
   };

@@ -1,89 +1,102 @@
-import { describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accuracy, emptyConfusion, loadSplit, macroF1 } from '../bench/lib/classify-eval.ts';
+import { MODEL_FILE, trainedModelText } from '../scripts/train-classify.ts';
 import { isCurrent } from './classify-build.ts';
-import { classify, cueFromCorrection, detectLang, fold, type TeamCue } from './classify.ts';
+import { classify, cueFromCorrection, detectLang, fold, hasClassifierModel, setClassifierModel, type TeamCue } from './classify.ts';
 import { foldClauses } from './classify-fold.ts';
+import type { ClassifierModel } from './classify-model.ts';
+
+const MODEL_TEXT = readFileSync(MODEL_FILE, 'utf8');
+const MODEL = JSON.parse(MODEL_TEXT) as ClassifierModel;
 
 const category = (text: string, lang?: string) => classify(text, lang ? { lang } : {}).category;
 
-describe('classify: precedence spam > complaint > purchase_intent > question > praise > other', () => {
-  it('spam wins over everything', () => {
-    expect(category('Love your page!! 😍 DM us for a paid collab, we pay $$$ bit.ly/collab')).toBe('spam');
-    expect(category('Your app is broken, but earn $500 per day from home: bit.ly/cash')).toBe('spam');
-  });
-  it('complaint wins over purchase intent and question', () => {
-    expect(category('I wanted to buy another one but my first order never arrived. Where is it?')).toBe('complaint');
-  });
-  it('purchase intent wins over question and praise', () => {
-    expect(category('Love it 😍 how much is the blue one?')).toBe('purchase_intent');
-  });
-  it('question wins over praise', () => {
-    expect(category('Great product! Does it work with the iPhone 12?')).toBe('question');
-  });
-  it('praise, then other', () => {
-    expect(category('This is amazing, thank you!')).toBe('praise');
-    expect(category('just posted this from the bus')).toBe('other');
-  });
-});
+// What a user sees, with the rules alone (until the content script has the model) and with the trained model.
+describe.each(['rules alone', 'trained model'])('classify (%s)', (mode) => {
+  beforeAll(() => setClassifierModel(mode === 'trained model' ? MODEL : null));
+  afterAll(() => setClassifierModel(null));
 
-describe('classify: how people really write', () => {
-  it('sarcasm: praise undercut by an eye-roll or a shouted "again" is a complaint', () => {
-    const r = classify('great, late AGAIN 🙄');
-    expect(r.category).toBe('complaint');
-    expect(r.sentiment).toBe('negative');
-    expect(r.cues.join(' ')).toMatch(/sarcasm|complaint/u);
-    expect(category('Oh wonderful, thanks so much 🙄')).toBe('complaint');
-    expect(classify('Oh wonderful, thanks so much 🙄').cues[0]).toContain('sarcasm');
-    expect(category('Genial, otra vez sin internet todo el finde. Gracias 👏👏')).toBe('complaint');
+  describe('classify: precedence spam > complaint > purchase_intent > question > praise > other', () => {
+    it('spam wins over everything', () => {
+      expect(category('Love your page!! 😍 DM us for a paid collab, we pay $$$ bit.ly/collab')).toBe('spam');
+      expect(category('Your app is broken, but earn $500 per day from home: bit.ly/cash')).toBe('spam');
+    });
+    it('complaint wins over purchase intent and question', () => {
+      expect(category('I wanted to buy another one but my first order never arrived. Where is it?')).toBe('complaint');
+    });
+    it('purchase intent wins over question and praise', () => {
+      expect(category('Love it 😍 how much is the blue one?')).toBe('purchase_intent');
+    });
+    it('question wins over praise', () => {
+      expect(category('Great product! Does it work with the iPhone 12?')).toBe('question');
+    });
+    it('praise, then other', () => {
+      expect(category('This is amazing, thank you!')).toBe('praise');
+      expect(category('just posted this from the bus')).toBe('other');
+    });
   });
-  it('complaints phrased as questions', () => {
-    expect(category('why is my order STILL not here??')).toBe('complaint');
-    expect(category('pourquoi ma commande est toujours en préparation depuis 12 jours ?')).toBe('complaint');
-    expect(category('Neden kimse mesajlarıma dönüş yapmıyor?')).toBe('complaint');
+
+  describe('classify: how people really write', () => {
+    it('sarcasm: praise undercut by an eye-roll or a shouted "again" is a complaint', () => {
+      const r = classify('great, late AGAIN 🙄');
+      expect(r.category).toBe('complaint');
+      expect(r.sentiment).toBe('negative');
+      expect(r.cues.join(' ')).toMatch(/sarcasm|complaint/u);
+      expect(category('Oh wonderful, thanks so much 🙄')).toBe('complaint');
+      expect(classify('Oh wonderful, thanks so much 🙄').cues[0]).toContain('sarcasm');
+      expect(category('Genial, otra vez sin internet todo el finde. Gracias 👏👏')).toBe('complaint');
+    });
+    it('complaints phrased as questions', () => {
+      expect(category('why is my order STILL not here??')).toBe('complaint');
+      expect(category('pourquoi ma commande est toujours en préparation depuis 12 jours ?')).toBe('complaint');
+      expect(category('Neden kimse mesajlarıma dönüş yapmıyor?')).toBe('complaint');
+    });
+    it('purchase intent phrased as a question', () => {
+      expect(category('how much is this?')).toBe('purchase_intent');
+      expect(category('¿cuánto cuesta el envío a Lima? lo quiero')).toBe('purchase_intent');
+      expect(category('bikam el 3olba di?')).toBe('purchase_intent');
+    });
+    it('questions without a question mark: an interrogative starts the text', () => {
+      for (const text of [
+        'how do i reset my password',
+        'cómo cambio la dirección de entrega',
+        'làm sao để đổi mật khẩu',
+        'איך מחליפים סיסמה',
+        'چطور رمز رو عوض کنم',
+        'كيف اغير كلمة السر',
+        'jinsi gani ya kubadilisha nenosiri',
+        'nasıl şifre değiştirilir',
+        'bagaimana cara ganti password',
+        'gimana cara ganti password',
+        'hi team, what time do you open on sundays',
+      ]) {
+        const r = classify(text);
+        expect(r.category, text).toBe('question');
+        expect(r.cues.join(' '), text).toMatch(/question: starts with/u);
+      }
+    });
+    it("Arabic question mark '؟'", () => {
+      const r = classify('الفرع مفتوح يوم الجمعة؟');
+      expect(r.category).toBe('question');
+      expect(r.cues[0]).toBe("question: '؟'");
+    });
+    it('emoji alone carry praise and complaint', () => {
+      expect(category('😍😍🔥')).toBe('praise');
+      expect(category('👎😡')).toBe('complaint');
+    });
+    it('negated praise is a complaint, idioms are not', () => {
+      expect(category('honestly not good this time')).toBe('complaint');
+      expect(category('no worries, see you then')).toBe('other');
+    });
+    it('elongations and repeated punctuation', () => {
+      expect(category('sooooo gooood, loooove it!!!!!')).toBe('praise');
+    });
+    it('cues are never empty', () => {
+      for (const text of ['', '   ', 'ok', '😂', 'https://example.com', 'lol', 'merci', 'why']) expect(classify(text).cues.length, text).toBeGreaterThan(0);
+    });
   });
-  it('purchase intent phrased as a question', () => {
-    expect(category('how much is this?')).toBe('purchase_intent');
-    expect(category('¿cuánto cuesta el envío a Lima? lo quiero')).toBe('purchase_intent');
-    expect(category('bikam el 3olba di?')).toBe('purchase_intent');
-  });
-  it('questions without a question mark: an interrogative starts the text', () => {
-    for (const text of [
-      'how do i reset my password',
-      'cómo cambio la dirección de entrega',
-      'làm sao để đổi mật khẩu',
-      'איך מחליפים סיסמה',
-      'چطور رمز رو عوض کنم',
-      'كيف اغير كلمة السر',
-      'jinsi gani ya kubadilisha nenosiri',
-      'nasıl şifre değiştirilir',
-      'bagaimana cara ganti password',
-      'gimana cara ganti password',
-      'hi team, what time do you open on sundays',
-    ]) {
-      const r = classify(text);
-      expect(r.category, text).toBe('question');
-      expect(r.cues.join(' '), text).toMatch(/question: starts with/u);
-    }
-  });
-  it("Arabic question mark '؟'", () => {
-    const r = classify('الفرع مفتوح يوم الجمعة؟');
-    expect(r.category).toBe('question');
-    expect(r.cues[0]).toBe("question: '؟'");
-  });
-  it('emoji alone carry praise and complaint', () => {
-    expect(category('😍😍🔥')).toBe('praise');
-    expect(category('👎😡')).toBe('complaint');
-  });
-  it('negated praise is a complaint, idioms are not', () => {
-    expect(category('honestly not good this time')).toBe('complaint');
-    expect(category('no worries, see you then')).toBe('other');
-  });
-  it('elongations and repeated punctuation', () => {
-    expect(category('sooooo gooood, loooove it!!!!!')).toBe('praise');
-  });
-  it('cues are never empty', () => {
-    for (const text of ['', '   ', 'ok', '😂', 'https://example.com', 'lol', 'merci', 'why']) expect(classify(text).cues.length, text).toBeGreaterThan(0);
-  });
+
 });
 
 describe('classify: language', () => {
@@ -196,9 +209,43 @@ describe('classify: loading and speed', () => {
   });
 });
 
+describe('classify: trained model', () => {
+  afterAll(() => setClassifierModel(null));
+  it('the committed weights are what `npm run train:classify` gives for the training data (deterministic)', () => {
+    expect(trainedModelText()).toBe(MODEL_TEXT);
+  }, 60_000);
+  it('a model in another format is refused with a clear error, and the rules keep working', () => {
+    expect(() => setClassifierModel({ ...MODEL, weights: MODEL.weights.slice(0, 100) })).toThrow(/classifier model/u);
+    expect(() => setClassifierModel({ ...MODEL, version: 2 } as unknown as ClassifierModel)).toThrow(/classifier model/u);
+    setClassifierModel(null);
+    expect(hasClassifierModel()).toBe(false);
+    expect(category('how much is this?')).toBe('purchase_intent');
+  });
+  it('team cues still decide before the model', () => {
+    setClassifierModel(MODEL);
+    const teamCues: TeamCue[] = [{ phrase: 'early access', category: 'spam' }];
+    expect(classify('is early access open yet? love it 😍', { teamCues })).toMatchObject({ category: 'spam', cues: ["team: 'early access'"] });
+  });
+  it('when the model overrules the rules, the cues say so and quote the words that weighed', () => {
+    setClassifierModel(MODEL);
+    let overruled = 0;
+    for (const rows of loadSplit('train').values()) {
+      for (const row of rows) {
+        const r = classify(row.text);
+        if (!r.cues[0]?.includes('model')) continue;
+        overruled++;
+        expect(r.cues[0]).toMatch(new RegExp(`^${r.category === 'purchase_intent' ? 'purchase' : r.category}: model`, 'u'));
+      }
+    }
+    expect(overruled).toBeGreaterThan(0);
+  });
+});
+
 const dev = loadSplit('dev');
 describe.skipIf(dev.size === 0)('classify: dev set', () => {
-  it('overall macro-F1 ≥ 0.85 on bench/classify/data/*.dev.jsonl', () => {
+  afterAll(() => setClassifierModel(null));
+  it('overall macro-F1 ≥ 0.85 on bench/classify/data/*.dev.jsonl, with the model', () => {
+    setClassifierModel(MODEL);
     const c = emptyConfusion();
     for (const rows of dev.values()) for (const row of rows) c[row.category][classify(row.text).category]++;
     expect(accuracy(c)).toBeGreaterThan(0);

@@ -64,6 +64,7 @@ import type { Category, Platform, Sentiment } from './schemas.ts';
 import type { LangLexicon } from './classify-lexicon.ts';
 import { ALPHABETS, CODES, LEXICON_DATA as LEXICON, type LexLang } from './classify-data.ts';
 import { fold, foldClauses } from './classify-fold.ts';
+import { type ClassifierModel, type LoadedModel, loadModel, type ModelInput, predict, topWords } from './classify-model.ts';
 
 export { fold };
 
@@ -674,7 +675,32 @@ function sentimentOf(category: Category, ev: Evidence): Sentiment {
   return 'neutral';
 }
 
+/** The trained model (./classify-model.ts), once set; without it the rules decide alone. */
+let model: LoadedModel | null = null;
+
+/** Sets (or, with null, removes) the trained model classify() uses from now on. */
+export function setClassifierModel(m: ClassifierModel | null): void {
+  model = m ? loadModel(m) : null;
+}
+
+export function hasClassifierModel(): boolean {
+  return model !== null;
+}
+
+/** What the model reads of a text (the rules run to find it): for training. */
+export function modelInputOf(text: string, opts: ClassifyOptions = {}): ModelInput | null {
+  let input: ModelInput | null = null;
+  run(text, opts, (i) => {
+    input = i;
+  });
+  return input;
+}
+
 export function classify(text: string, opts: ClassifyOptions = {}): Classification {
+  return run(text, opts);
+}
+
+function run(text: string, opts: ClassifyOptions, capture?: (input: ModelInput) => void): Classification {
   const raw = text.slice(0, MAX_CHARS);
   const urls: string[] = [];
   const body = stripLinks(raw, urls);
@@ -781,7 +807,27 @@ export function classify(text: string, opts: ClassifyOptions = {}): Classificati
     }
   }
 
-  const category: Category = PRECEDENCE.find((cat) => ev.score[cat] >= 1) ?? 'other';
-  const cues = category === 'other' ? ['other: no question, complaint, purchase, spam or praise cue'] : ev.cues[category].slice(0, 3);
-  return { category, sentiment: sentimentOf(category, ev), lang, cues };
+  const ruled: Category = PRECEDENCE.find((cat) => ev.score[cat] >= 1) ?? 'other';
+  const ruleCues = (cat: Category) => (cat === 'other' ? ['other: no question, complaint, purchase, spam or praise cue'] : ev.cues[cat].slice(0, 3));
+  if (model || capture) {
+    const input: ModelInput = {
+      tokens: split.folded.trim() ? split.folded.trim().split(' ') : [],
+      lang,
+      rule: ruled,
+      scores: ev.score,
+      body,
+      links: urls.length,
+      mentions: raw.includes('@') ? (raw.match(MENTION)?.length ?? 0) : 0,
+    };
+    capture?.(input);
+    if (model) {
+      const { category } = predict(model, input);
+      if (category !== ruled) {
+        const words = topWords(model, input, category);
+        const cues = [`${category === 'purchase_intent' ? 'purchase' : category}: model${words.length ? ` (${words.map(quote).join(', ')})` : ''}`, ...(category === 'other' ? [] : ev.cues[category].slice(0, 2))];
+        return { category, sentiment: sentimentOf(category, ev), lang, cues };
+      }
+    }
+  }
+  return { category: ruled, sentiment: sentimentOf(ruled, ev), lang, cues: ruleCues(ruled) };
 }

@@ -2,7 +2,7 @@
 // visible one, put a hint next to it, note it as seen (the response-rate denominator, in
 // batches), and keep the hints' teammate status and wait time current.
 import { i18n } from '#i18n';
-import { classify, cueFromCorrection } from '../../shared/classify';
+import { classify, cueFromCorrection, hasClassifierModel, setClassifierModel } from '../../shared/classify';
 import { LANG_TAG } from '../../shared/constants';
 import type { Platform, SeenItem } from '../../shared/schemas';
 import { normalizeHandle } from '../handles';
@@ -197,6 +197,18 @@ export function annotatePage(options: {
       }
     }
   }, CLOCK_TICK_MS);
+
+  // The classifier's trained model is kept in the background (the content script stays
+  // small): until it arrives the rules alone classify; then the page is classified again.
+  if (!hasClassifierModel()) {
+    sendMessage('classifierModel')
+      .then((m) => {
+        if (signal.aborted || hasClassifierModel()) return;
+        setClassifierModel(m);
+        reclassify();
+      })
+      .catch(() => undefined);
+  }
 
   // The background says the team's activity changed: refresh now, not at the next poll.
   const stopListening = onMessage('teamChanged', async ({ data }) => {

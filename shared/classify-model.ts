@@ -1,0 +1,144 @@
+// The trained part of the classifier (./classify.ts): a multinomial logistic regression over
+// hashed features of the folded comment — words, word pairs, letter n-grams, emoji,
+// punctuation — and of what the rules found (their category and which categories scored).
+// The rules stay the strong signals (links, "?", "؟", precedence, sarcasm); the model learns
+// how far to trust them in each language and what they miss.
+//
+// Weights: ./classify-model.json, written by `npm run train:classify`
+// (scripts/train-classify.ts) from bench/classify/data/*.{train,dev,extra*}.jsonl — never the
+// test split. A unit test checks the file is what training gives (training is deterministic).
+// The weights are not bundled into the content scripts (≈ 60 KB budget each): the background
+// imports the file and hands it over once (`classifierModel` message); until then, and
+// wherever no model is set, classify() answers with the rules alone.
+import type { Category } from './schemas.ts';
+
+/** What the model reads of a comment: the rules' findings and the folded words. */
+export interface ModelInput {
+  /** Folded words of the comment (links and @mentions removed). */
+  tokens: string[];
+  lang: string;
+  /** The rules' answer, before the model. */
+  rule: Category;
+  /** The rules' score per category (≥ 1 applies, 0.5 a hint). */
+  scores: Record<string, number>;
+  /** The comment without links and mentions, as written (emoji, punctuation, capitals). */
+  body: string;
+  links: number;
+  mentions: number;
+}
+
+export interface ClassifierModel {
+  version: 1;
+  /** Feature hash buckets (a power of two). */
+  buckets: number;
+  labels: Category[];
+  /** weight = int8 × scale. */
+  scale: number;
+  bias: number[];
+  /** base64 of Int8Array(buckets × labels.length), bucket-major. */
+  weights: string;
+}
+
+/** FNV-1a, 32 bits. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+const EMOJI = /\p{Extended_Pictographic}/gu;
+const SHOUT = /(?<![\p{L}\p{N}\p{M}])\p{Lu}{4,}(?![\p{L}\p{N}\p{M}])/u;
+
+/** Feature names of a comment (exported for training and inspection). */
+export function featureNames(input: ModelInput): string[] {
+  const out: string[] = ['bias*', `r:${input.rule}`, `l:${input.lang}`, `rl:${input.rule}:${input.lang}`];
+  for (const [cat, score] of Object.entries(input.scores)) {
+    if (score >= 1) out.push(`s:${cat}`, `sl:${cat}:${input.lang}`);
+    else if (score > 0) out.push(`h:${cat}`);
+  }
+  const { tokens, body } = input;
+  const n = Math.min(tokens.length, 80);
+  if (n === 0) out.push('empty');
+  else if (n <= 2) out.push('short');
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    out.push(`w:${t}`);
+    if (i + 1 < n) out.push(`b:${t} ${tokens[i + 1]}`);
+    if (t.length <= 24) {
+      const padded = `^${t}$`;
+      for (let k = 3; k <= 5; k++) for (let j = 0; j + k <= padded.length; j++) out.push(`c:${padded.slice(j, j + k)}`);
+    }
+  }
+  if (n) out.push(`f:${tokens[0]}`, `z:${tokens[n - 1]}`);
+  if (n > 1) out.push(`f2:${tokens[0]} ${tokens[1]}`);
+  const emoji = body.match(EMOJI);
+  if (emoji) for (const e of new Set(emoji)) out.push(`e:${e}`);
+  if (/[?？؟]/u.test(body)) out.push('p:?');
+  if (/[?？؟]\s*$/u.test(body)) out.push('p:?$');
+  if (body.includes('!')) out.push('p:!');
+  if (/\d/u.test(body)) out.push('p:digit');
+  if (SHOUT.test(body)) out.push('p:shout');
+  if (input.links) out.push('p:link');
+  if (input.mentions) out.push('p:mention');
+  return out;
+}
+
+/** Distinct hash buckets of a comment's features. */
+export function featureBuckets(input: ModelInput, buckets: number): number[] {
+  const seen = new Set<number>();
+  const mask = buckets - 1;
+  for (const name of featureNames(input)) seen.add(hash(name) & mask);
+  return [...seen];
+}
+
+/** A model ready to score: weights decoded once. */
+export interface LoadedModel {
+  model: ClassifierModel;
+  weights: Int8Array;
+}
+
+export function loadModel(model: ClassifierModel): LoadedModel {
+  if (model.version !== 1 || model.buckets & (model.buckets - 1) || model.bias.length !== model.labels.length) throw new Error('classifier model: unsupported format');
+  const bytes = Uint8Array.from(atob(model.weights), (c) => c.charCodeAt(0));
+  if (bytes.length !== model.buckets * model.labels.length) throw new Error('classifier model: weights do not match its size');
+  return { model, weights: new Int8Array(bytes.buffer) };
+}
+
+/** Scores (logits) per label. */
+export function scoreModel(m: LoadedModel, input: ModelInput): number[] {
+  const { model, weights } = m;
+  const k = model.labels.length;
+  const out = [...model.bias];
+  for (const b of featureBuckets(input, model.buckets)) {
+    const base = b * k;
+    for (let j = 0; j < k; j++) out[j]! += weights[base + j]! * model.scale;
+  }
+  return out;
+}
+
+/** The most likely label and its probability. */
+export function predict(m: LoadedModel, input: ModelInput): { category: Category; p: number } {
+  const s = scoreModel(m, input);
+  let best = 0;
+  for (let j = 1; j < s.length; j++) if (s[j]! > s[best]!) best = j;
+  let z = 0;
+  for (const v of s) z += Math.exp(v - s[best]!);
+  return { category: m.model.labels[best]!, p: 1 / z };
+}
+
+/** The words of a comment that weigh most for a label: what the hover card quotes. */
+export function topWords(m: LoadedModel, input: ModelInput, label: Category, n = 2): string[] {
+  const { model, weights } = m;
+  const k = model.labels.length;
+  const j = model.labels.indexOf(label);
+  const mask = model.buckets - 1;
+  const scored = [...new Set(input.tokens.slice(0, 80))].map((t) => ({ t, w: weights[(hash(`w:${t}`) & mask) * k + j]! }));
+  return scored
+    .filter((s) => s.w > 0)
+    .sort((a, b) => b.w - a.w)
+    .slice(0, n)
+    .map((s) => s.t);
+}
