@@ -72,3 +72,18 @@ export async function buildEditors(): Promise<Record<EditorKind, string>> {
   writeFileSync(join(dist, 'key'), key);
   return Object.fromEntries(pages) as Record<EditorKind, string>;
 }
+
+/** The site editors (sites.tsx) as markup to add to a snapshot page: its styles and script,
+ * cached like the fixture pages. */
+export async function buildSiteEditors(): Promise<string> {
+  const key = cacheKey();
+  const file = join(dist, 'sites.html');
+  const keyFile = join(dist, 'sites.key');
+  if (existsSync(file) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key) return readFileSync(file, 'utf8');
+  mkdirSync(dist, { recursive: true });
+  const { js, css } = await bundle('sites.tsx');
+  const html = `<style>${css}</style>${inlineScript(js)}`;
+  writeFileSync(file, html);
+  writeFileSync(keyFile, key);
+  return html;
+}

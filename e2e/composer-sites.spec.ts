@@ -1,0 +1,407 @@
+// The reply flow on every site, end to end: each site's saved snapshot served at its real URL,
+// its reply box replaced by the REAL editor the site uses (e2e/editors/sites.tsx: Draft.js,
+// Lexical, Quill, TipTap, a React-controlled textarea, a plain contenteditable) with the
+// site's attributes on it, and a submit control that behaves like the site's (disabled while
+// the editor's own state is empty; a click posts: the editor empties, or the composer closes).
+// Per site, what a member notices:
+// 1. `;thanks` + Tab becomes the rendered template (the item author's first name, the
+//    member's name, the brand) in the editor's own state, and the site's submit enables;
+// 2. submitting records exactly one reply, for the item the box answers, with the template,
+//    and the manager's popup counts it;
+// 3. a teammate's browser on the same page shows that item "answered".
+// One API, one team and two browsers (the member replying, a manager watching) serve all sites.
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from '@playwright/test';
+import type { EditorKind } from '../extension/composer/insert.ts';
+import { adapterFor } from '../extension/sites/registry.ts';
+import { loadSnapshot, readAll } from '../extension/sites/testing.ts';
+import type { ItemKind } from '../extension/sites/types.ts';
+import type { Platform } from '../shared/schemas.ts';
+import { pickBody, renderTemplate } from '../shared/templates.ts';
+import type { SiteMount } from './editors/sites.tsx';
+import { buildSiteEditors } from './editors/build.ts';
+import { expect, launchWithExtension, test } from './fixtures.ts';
+import { OptionsPage } from './pages/options.ts';
+import { PopupPage } from './pages/popup.ts';
+
+interface Site {
+  name: string;
+  file: string;
+  url: string;
+  mount: SiteMount;
+  /** The editable element once mounted. */
+  editor: string;
+  /** The item the box answers, as the site shows it: its author's handle and its kind. */
+  answers: { handle: string; kind: ItemKind };
+}
+
+const SITES: Site[] = [
+  {
+    // Replying to a reply opens X's reply dialog (a layer at the end of the page).
+    name: 'x',
+    file: 'x/status-thread.html',
+    url: 'https://x.com/ChorusCoffee/status/1992143000000000001',
+    mount: {
+      kind: 'draft',
+      open: {
+        html: '<div id="layers"><div role="dialog" aria-modal="true" aria-label="Reply"><div>Replying to <a href="/sara_tehran">@sara_tehran</a></div><div class="reply-editor"><div data-mount></div><button data-testid="tweetButton" type="button" disabled aria-disabled="true"><span>Reply</span></button></div></div></div>',
+      },
+      at: '#layers [data-mount]',
+      attrs: { 'data-testid': 'tweetTextarea_0', role: 'textbox', 'aria-label': 'Post text', 'aria-multiline': 'true' },
+      submit: '[data-testid="tweetButton"]',
+      close: '#layers [role="dialog"]',
+    },
+    editor: '#layers .public-DraftEditor-content',
+    answers: { handle: 'sara_tehran', kind: 'reply' },
+  },
+  {
+    name: 'tiktok',
+    file: 'tiktok/video.html',
+    url: 'https://www.tiktok.com/@lubelab/video/7439182736451234567',
+    mount: {
+      kind: 'draft',
+      at: '[data-e2e="comment-input"] .DraftEditor-root',
+      attrs: { role: 'textbox', 'aria-label': 'Add comment...' },
+      submit: '[data-e2e="comment-post"]',
+    },
+    editor: '[data-e2e="comment-input"] .public-DraftEditor-content',
+    // The comment box under the comment list comments on the video.
+    answers: { handle: 'lubelab', kind: 'post' },
+  },
+  {
+    name: 'facebook',
+    file: 'facebook/post-permalink.html',
+    url: 'https://www.facebook.com/chorus.coffee/posts/pfbid02Hq7xWkDuU4bLm3ZcKqVtR9sYpA1nEoF6gJiT8hX2wBzN5dQ3vCl',
+    mount: { kind: 'lexical', at: '[aria-label="Comment as Chorus Coffee"]', submit: '[aria-label="Comment"][role="button"]' },
+    editor: '[aria-label="Comment as Chorus Coffee"]',
+    answers: { handle: 'chorus.coffee', kind: 'post' },
+  },
+  {
+    // Replying to a reply opens Threads' reply dialog.
+    name: 'threads',
+    file: 'threads/post-thread.html',
+    url: 'https://www.threads.com/@choruscoffee/post/DC4kQm9yZ1a',
+    mount: {
+      kind: 'lexical',
+      open: {
+        html: '<div role="dialog" aria-label="Reply"><div>Reply to sara.rezaei</div><div><div data-mount contenteditable="true" role="textbox" spellcheck="true" tabindex="0" aria-label="Empty text field. Type to compose a new post." style="user-select: text; white-space: pre-wrap; word-break: break-word;"></div></div><div role="button" tabindex="0" aria-disabled="true" data-post>Post</div></div>',
+      },
+      at: '[role="dialog"] [data-mount]',
+      submit: '[role="dialog"] [data-post]',
+      close: '[role="dialog"]',
+    },
+    editor: '[role="dialog"] [data-lexical-editor]',
+    answers: { handle: 'sara.rezaei', kind: 'reply' },
+  },
+  {
+    name: 'reddit',
+    file: 'reddit/thread.html',
+    url: 'https://www.reddit.com/r/MechanicalKeyboards/comments/1gx7k2p/my_first_build_feedback_welcome/',
+    mount: { kind: 'lexical', at: 'shreddit-composer [contenteditable="true"]', submit: 'shreddit-composer button[slot="submit-button"]' },
+    editor: 'shreddit-composer [data-lexical-editor]',
+    answers: { handle: 'keeb_nadia', kind: 'post' },
+  },
+  {
+    name: 'linkedin post page',
+    file: 'linkedin/post-page.html',
+    url: 'https://www.linkedin.com/feed/update/urn:li:activity:7397001122334455667/',
+    mount: {
+      kind: 'quill',
+      at: '[componentkey^="commentsSectionContainer"] [contenteditable="true"]',
+      attrs: { role: 'textbox', 'aria-label': 'Text editor for creating comment', 'aria-multiline': 'true', 'aria-placeholder': 'Add a comment…' },
+      submit: '[componentkey^="commentsSectionContainer"] > div:first-child > button',
+    },
+    editor: '.ql-editor',
+    answers: { handle: 'chorus-coffee', kind: 'post' },
+  },
+  {
+    name: 'linkedin feed',
+    file: 'linkedin/home-feed.html',
+    url: 'https://www.linkedin.com/feed/',
+    mount: {
+      kind: 'prosemirror',
+      open: { html: '<button class="comments-comment-box__submit-button--cr artdeco-button" type="button" disabled>Comment</button>', into: '.comments-comment-box' },
+      at: '.comments-comment-box .ql-container',
+      attrs: { role: 'textbox', 'aria-label': 'Text editor for creating content', 'aria-multiline': 'true', 'aria-placeholder': 'Add a comment…' },
+      submit: '.comments-comment-box__submit-button--cr',
+    },
+    editor: '.comments-comment-box .ProseMirror',
+    answers: { handle: 'sofia-ramirez-mx', kind: 'post' },
+  },
+  {
+    name: 'bluesky',
+    file: 'bluesky/post-thread.html',
+    url: 'https://bsky.app/profile/choruscoffee.bsky.social/post/3mcfq2x7kzs2a',
+    mount: {
+      kind: 'prosemirror',
+      at: '[data-testid="composerTextInput"] .ProseMirror',
+      attrs: { role: 'textbox', translate: 'no', 'aria-label': 'Rich-Text Editor' },
+      submit: '[data-testid="composerPublishBtn"]',
+      close: '[data-testid="composePostView"]',
+    },
+    editor: '[data-testid="composerTextInput"] .ProseMirror',
+    answers: { handle: 'reza.bsky.social', kind: 'reply' },
+  },
+  {
+    name: 'instagram',
+    file: 'instagram/post-page.html',
+    url: 'https://www.instagram.com/p/DQx7hKzAbC9/',
+    mount: {
+      kind: 'textarea',
+      at: 'form textarea',
+      attrs: { 'aria-label': 'Add a comment…', placeholder: 'Add a comment…', autocomplete: 'off', autocorrect: 'off', class: 'x1i0vuye' },
+      submit: 'form [role="button"]',
+    },
+    editor: 'form textarea',
+    answers: { handle: 'chorus.coffee', kind: 'post' },
+  },
+  {
+    // "Reply" on a comment opens a reply box inside it; it closes once the reply is posted.
+    name: 'youtube',
+    file: 'youtube/watch.html',
+    url: 'https://www.youtube.com/watch?v=Kx3pWq9LmZs',
+    mount: {
+      kind: 'contenteditable',
+      open: {
+        html: '<div id="reply-dialog"><ytd-comment-reply-dialog-renderer><ytd-commentbox id="commentbox"><tp-yt-paper-input-container><div id="contenteditable-textarea"><div id="contenteditable-root" contenteditable="true" dir="auto" aria-label="Add a reply…" role="textbox" aria-multiline="true"></div></div></tp-yt-paper-input-container><ytd-button-renderer id="submit-button"><button aria-label="Reply" disabled>Reply</button></ytd-button-renderer></ytd-commentbox></ytd-comment-reply-dialog-renderer></div>',
+        into: 'ytd-comment-thread-renderer > ytd-comment-view-model ytd-comment-engagement-bar',
+      },
+      at: '#reply-dialog #contenteditable-root',
+      submit: '#reply-dialog #submit-button button',
+      close: '#reply-dialog',
+    },
+    editor: '#reply-dialog #contenteditable-root',
+    answers: { handle: 'sarah.builds', kind: 'comment' },
+  },
+];
+
+const TEMPLATE = { title: 'Thanks', body: 'Hi {{author.firstName | "there"}}, thanks for writing! — {{agent.name}}, {{brand}}', shortcut: ';thanks' };
+const MEMBER = 'Amani';
+const BRAND = 'Kahawa Bora';
+
+/** What a user would see per site, for the summary table. */
+interface Row {
+  editor: EditorKind;
+  strategy: string;
+  expanded: string;
+  submitEnabled: boolean;
+  recordedOnce: boolean;
+  /** The item the box answers (the one it claimed, then the one its reply was recorded for), and the right one. */
+  claimedKey: string;
+  recordedKey: string;
+  wantKey: string;
+  answered: boolean;
+}
+const rows = new Map<string, Row>();
+
+let siteEditors: string;
+let team: { token: string; invites: { member: string; manager: string } };
+let template: { id: string };
+let member: { context: BrowserContext; options: OptionsPage };
+let manager: { context: BrowserContext; popup: PopupPage };
+let replies = 0;
+
+/** The snapshot with the site's real editor mounted in it. */
+function pageHtml(site: Site): string {
+  const html = readFileSync(`extension/sites/snapshots/${site.file}`, 'utf8');
+  const config = `<script>window.__siteMount = ${JSON.stringify(site.mount).replace(/</g, '\\u003c')};</script>`;
+  return html.replace(/<\/body>/i, () => `${config}${siteEditors}</body>`);
+}
+
+/** The item the box answers and the template as it must read for it, from the snapshot in Node. */
+function expected(site: Site) {
+  const adapter = adapterFor(new URL(site.url))!;
+  const item = readAll(adapter, loadSnapshot(`extension/sites/snapshots/${site.file}`, site.url), Date.now()).find(
+    (i) => i.author.handle === site.answers.handle && i.kind === site.answers.kind,
+  );
+  if (!item) throw new Error(`${site.name}: no ${site.answers.kind} by ${site.answers.handle} in ${site.file}`);
+  const platform = adapter.platform as Platform;
+  const render = (author: typeof item.author | undefined) =>
+    renderTemplate(pickBody({ body: TEMPLATE.body, variants: {} }, platform), { ...(author ? { author } : {}), agent: { name: MEMBER }, brand: BRAND, platform }).text;
+  return { itemKey: item.itemKey, platform, text: render(item.author), withoutAuthor: render(undefined) };
+}
+
+/** The interactions.csv rows of today as records. */
+async function exportedRows(api: { text(path: string, token: string): Promise<string> }): Promise<Record<string, string>[]> {
+  const day = new Date().toISOString().slice(0, 10);
+  const [header, ...lines] = parseCsv(await api.text(`/v1/export/interactions.csv?from=${day}&to=${day}`, team.token));
+  return lines.filter((l) => l.length > 1).map((cells) => Object.fromEntries(header!.map((name, i) => [name, cells[i] ?? ''])));
+}
+
+/** RFC 4180: quoted cells may hold commas, quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [[]];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      rows.at(-1)!.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      rows.at(-1)!.push(cell);
+      cell = '';
+      rows.push([]);
+    } else cell += c;
+  }
+  if (cell !== '' || rows.at(-1)!.length > 0) rows.at(-1)!.push(cell);
+  return rows.filter((r) => r.length > 0);
+}
+
+/** Which of insert.ts's strategies the page saw land, in the order tried: a paste event,
+ * execCommand's insertText (an input event with the whole text; Chrome fires no beforeinput
+ * for it) or the native value setter (an untrusted input event with no inputType). */
+async function strategyUsed(page: Page, text: string): Promise<string> {
+  const used: string[] = [];
+  for (const e of await page.evaluate(() => window.__siteEvents ?? [])) {
+    if (e.type === 'paste') used.push('paste');
+    else if (e.type === 'input' && e.inputType === 'insertText' && (e.length ?? 0) >= text.length) used.push('insertText');
+    else if (e.type === 'input' && !e.trusted && !e.inputType) used.push('native-setter');
+  }
+  return [...new Set(used)].join(' → ') || 'none seen';
+}
+
+/** Items get their hint as they come near the viewport: scroll through the page as a reader would. */
+async function reveal(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    for (let y = 0; y <= document.documentElement.scrollHeight; y += innerHeight / 2) {
+      scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    scrollTo(0, 0);
+  });
+}
+
+const plain = (s: string) => s.replace(/\u00a0/g, ' ');
+
+test.describe('the reply flow per site', () => {
+  test.beforeAll(async ({ api }) => {
+    test.setTimeout(90_000);
+    siteEditors = await buildSiteEditors();
+    team = await api.call('POST', '/v1/teams', { body: { name: BRAND, ownerName: 'Ana' } });
+    ({ template } = await api.call('POST', '/v1/templates', { token: team.token, body: TEMPLATE }));
+    const [a, b] = await Promise.all([launchWithExtension(), launchWithExtension()]);
+    const memberOptions = await OptionsPage.open(a.context, a.extensionId);
+    await memberOptions.connect(api.url, team.invites.member, MEMBER);
+    const managerOptions = await OptionsPage.open(b.context, b.extensionId);
+    await managerOptions.connect(api.url, team.invites.manager, 'Mira');
+    await expect.poll(async () => (await memberOptions.listTemplates()).length).toBe(1);
+    await expect.poll(async () => (await managerOptions.syncState()).lastSyncAt).toBeTruthy();
+    member = { context: a.context, options: memberOptions };
+    manager = { context: b.context, popup: await PopupPage.open(b.context, b.extensionId) };
+    replies = 0;
+  });
+
+  test.afterAll(async () => {
+    await Promise.all([member?.context.close(), manager?.context.close()]);
+  });
+
+  for (const site of SITES) {
+    test(`${site.name} (${site.mount.kind}): ;thanks + Tab expands in the editor, one reply is recorded, a teammate sees it answered`, async ({ api }) => {
+      const want = expected(site);
+      const html = pageHtml(site);
+      const row: Row = { editor: site.mount.kind, strategy: '', expanded: '', submitEnabled: false, recordedOnce: false, claimedKey: '', recordedKey: '', wantKey: want.itemKey, answered: false };
+      rows.set(site.name, row);
+      const served = `${new URL(site.url).origin}/**`;
+      for (const context of [member.context, manager.context]) {
+        await context.route(served, (route) =>
+          route.request().isNavigationRequest() ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }) : route.fulfill({ status: 204, body: '' }),
+        );
+      }
+
+      const page = await member.context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(site.url);
+      await page.waitForFunction(() => window.__editorState !== undefined);
+      await reveal(page);
+      const editor = page.locator(site.editor);
+      const submit = page.locator(site.mount.submit);
+      const state = async () => plain(await page.evaluate(() => window.__editorState!()));
+      const submitUsable = () => submit.evaluate((el) => !(el as HTMLButtonElement).disabled && el.getAttribute('aria-disabled') !== 'true');
+      await expect(page.locator(`chorus-hint[data-item-key="${want.itemKey}"]`).first()).toHaveAttribute('data-status', 'new');
+      expect(await submitUsable()).toBe(false);
+
+      // Focusing the box loads the composer and claims the item it answers.
+      await editor.click();
+      const claimed = page.locator('chorus-hint[data-status="claimed"]').first();
+      await expect(claimed).toBeAttached({ timeout: 10_000 });
+      row.claimedKey = (await claimed.getAttribute('data-item-key')) ?? '';
+
+      // 1. The shortcut and Tab: the rendered template in the editor's own state; submit enables.
+      await page.keyboard.type(TEMPLATE.shortcut);
+      await expect.poll(state).toBe(TEMPLATE.shortcut);
+      await page.evaluate(() => (window.__siteEvents = []));
+      await page.keyboard.press('Tab');
+      await expect.poll(state).not.toBe(TEMPLATE.shortcut);
+      const inserted = await state();
+      row.strategy = await strategyUsed(page, want.withoutAuthor.length < want.text.length ? want.withoutAuthor : want.text);
+      row.expanded = inserted === want.text ? 'yes' : inserted === want.withoutAuthor ? 'without author' : `NO: ${JSON.stringify(inserted)}`;
+      test.info().annotations.push({ type: 'strategy', description: `${site.name}: ${row.strategy}` });
+      // With or without the author's name: whether it is there is checked for all sites at the end.
+      expect([want.text, want.withoutAuthor], 'the template, in the editor state').toContain(inserted);
+      await expect.poll(submitUsable).toBe(true);
+      row.submitEnabled = true;
+      // The focus stayed in the editor: Tab was the expansion's, not the page's.
+      expect(await editor.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))).toBe(true);
+
+      // 2. Submit (a double click: one reply) → the site posts → one interaction reaches the API.
+      const before = await exportedRows(api);
+      await submit.click({ clickCount: 2 });
+      if (site.mount.close) await expect(page.locator(site.mount.close)).toHaveCount(0);
+      else await expect.poll(state).toBe('');
+      await member.options.syncNow();
+      await expect.poll(async () => (await exportedRows(api)).length, { timeout: 15_000 }).toBeGreaterThan(before.length);
+      const added = (await exportedRows(api)).filter((r) => !before.some((b) => b.id === r.id));
+      expect(added).toHaveLength(1);
+      row.recordedOnce = true;
+      replies++;
+      const recorded = added[0]!;
+      expect(recorded).toMatchObject({ platform: want.platform, kind: 'reply', template_id: template.id, member: MEMBER });
+      expect(Number(recorded.text_length)).toBe([...inserted].length);
+      row.recordedKey = recorded.item_key!;
+      expect(recorded.item_key).toBe(row.claimedKey);
+
+      // The manager's popup counts it.
+      await manager.popup.syncNowButton().click();
+      await expect(manager.popup.kpi('replies')).toHaveText(String(replies));
+      await expect(manager.popup.memberRow(MEMBER).getByRole('cell').nth(1)).toHaveText(String(replies));
+
+      // 3. The manager's browser on the same page: the item shows "answered".
+      const teammatePage = await manager.context.newPage();
+      await teammatePage.goto(site.url);
+      await reveal(teammatePage);
+      await expect(teammatePage.locator(`chorus-hint[data-item-key="${recorded.item_key}"]`).first()).toHaveAttribute('data-status', 'answered', { timeout: 10_000 });
+      row.answered = true;
+
+      // Still one: the double click and the post recorded nothing more.
+      expect((await exportedRows(api)).filter((r) => !before.some((b) => b.id === r.id))).toHaveLength(1);
+      expect(errors).toEqual([]);
+      await Promise.all([page.close(), teammatePage.close(), member.context.unroute(served), manager.context.unroute(served)]);
+    });
+  }
+
+});
+
+// Checked once over every site run above, so that a wrong value names all the sites it
+// happens on (and a failure does not restart the browsers for the sites after it).
+test('on every site, the template names the item author and the reply is recorded for the item the box answers', () => {
+  expect(rows.size).toBeGreaterThan(0);
+  const yes = (b: boolean) => (b ? 'yes' : 'NO');
+  console.log('site | editor | strategy | expanded | submit enabled | recorded once | right item | answered shown');
+  for (const [site, r] of rows) {
+    console.log(`${site} | ${r.editor} | ${r.strategy} | ${r.expanded} | ${yes(r.submitEnabled)} | ${yes(r.recordedOnce)} | ${yes(r.recordedKey === r.wantKey)} | ${yes(r.answered)}`);
+  }
+  const withoutAuthor = [...rows].filter(([, r]) => r.expanded !== 'yes').map(([site, r]) => `${site}: ${r.expanded}`);
+  expect.soft(withoutAuthor, 'sites where {{author.firstName}} did not render').toEqual([]);
+  const wrongItem = [...rows].filter(([, r]) => r.recordedKey !== r.wantKey).map(([site, r]) => `${site}: ${r.recordedKey || 'nothing'} instead of ${r.wantKey}`);
+  expect.soft(wrongItem, 'sites where the reply went to another item').toEqual([]);
+});
