@@ -130,7 +130,8 @@ export function watchComposers(host: ComposerHost): Assist {
     wrap.style.bottom = below ? 'auto' : `${innerHeight - rect.bottom + 4}px`;
     wrap.style.left = rtl ? `${rect.left + 4}px` : 'auto';
     wrap.style.right = rtl ? 'auto' : `${innerWidth - rect.right + 4}px`;
-    wrap.style.alignItems = rtl ? 'flex-start' : 'flex-end';
+    // The bar hugs the box's physical left (RTL box) or right edge, whatever the UI's direction.
+    wrap.style.alignItems = rtl !== (dir === 'rtl') ? 'flex-start' : 'flex-end';
     // An ancestor with a transform makes `fixed` relative to it: correct by what was missed.
     const got = wrap.getBoundingClientRect();
     const dy = below ? got.top - top : got.bottom - (rect.bottom - 4);
