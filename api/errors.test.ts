@@ -38,7 +38,8 @@ async function seeded() {
   const template = (await t.call('POST', '/v1/templates', { token: team.manager.token, body: { title: 'Thanks', body: 'Thanks, {{name}}!' } })).json.template;
   expect(template.version).toBe(1);
   expect((await t.call('POST', '/v1/claims', { token: team.member.token, body: { itemKey: 'x:claimed', ttlSeconds: 600 } })).status).toBe(201);
-  return { ...team, template };
+  const cue = (await t.call('POST', '/v1/cues', { token: team.manager.token, body: { phrase: 'where is my order', category: 'complaint' } })).json.cue;
+  return { ...team, template, cue };
 }
 type Seeded = Awaited<ReturnType<typeof seeded>>;
 
@@ -50,7 +51,8 @@ async function state(f: Seeded) {
       (SELECT count(*) FROM teams)::int AS teams, (SELECT count(*) FROM members)::int AS members,
       (SELECT count(*) FROM tokens WHERE revoked_at IS NULL)::int AS live_tokens, (SELECT count(*) FROM interactions)::int AS interactions,
       (SELECT count(*) FROM items)::int AS items, (SELECT count(*) FROM templates)::int AS templates,
-      (SELECT count(*) FROM claims)::int AS claims, (SELECT max(version) FROM voices)::int AS voice_versions`),
+      (SELECT count(*) FROM claims)::int AS claims, (SELECT max(version) FROM voices)::int AS voice_versions,
+      (SELECT count(*) FROM team_cues WHERE NOT deleted)::int AS live_cues, (SELECT count(*) FROM invites)::int AS invites`),
   );
   return {
     counts,
@@ -112,12 +114,24 @@ const routes: Record<string, (f: Seeded) => Req> = {
   'GET /v1/activity': () => ({ method: 'GET', path: '/v1/activity', role: 'member' }),
   'POST /v1/claims': () => ({ method: 'POST', path: '/v1/claims', body: { itemKey: 'x:2', ttlSeconds: 60 }, role: 'member' }),
   'DELETE /v1/claims': () => ({ method: 'DELETE', path: '/v1/claims?itemKey=x:claimed', role: 'member' }),
+  'GET /v1/cues': () => ({ method: 'GET', path: '/v1/cues', role: 'member' }),
+  'POST /v1/cues': () => ({ method: 'POST', path: '/v1/cues', body: { phrase: 'refund please', category: 'complaint' }, role: 'manager' }),
+  'DELETE /v1/cues/:id': (f) => ({ method: 'DELETE', path: `/v1/cues/${f.cue.id}`, role: 'manager' }),
   'GET /v1/summary': () => ({ method: 'GET', path: `/v1/summary?${RANGE}`, role: 'member' }),
   'GET /v1/export/summary.csv': () => ({ method: 'GET', path: `/v1/export/summary.csv?${RANGE}`, role: 'manager' }),
   'GET /v1/export/interactions.csv': () => ({ method: 'GET', path: `/v1/export/interactions.csv?${RANGE}`, role: 'manager' }),
 };
 /** Enough of a fixture to read a route's method, role and body shape. */
-const SHAPE = { owner: { id: 'o' }, manager: { id: 'm' }, member: { id: 'x' }, template: { id: 't' }, invites: {} } as unknown as Seeded;
+const SHAPE = { owner: { id: 'o' }, manager: { id: 'm' }, member: { id: 'x' }, template: { id: 't' }, cue: { id: 'c' }, invites: {} } as unknown as Seeded;
+/** Routes anyone may call without a token. */
+const PUBLIC_ROUTES = ['GET /healthz', 'POST /v1/teams', 'POST /v1/join'];
+
+it('the tables below list every authenticated route of the app', () => {
+  const listed = t.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path.replace('/v1/invites/:role/rotate', '/v1/invites/ROLE/rotate')}`);
+  const expected = new Set(listed.filter((r) => !PUBLIC_ROUTES.includes(r)));
+  const covered = new Set(Object.keys(routes).map((r) => r.replace(/\/v1\/invites\/(member|manager)\/rotate/, '/v1/invites/ROLE/rotate')));
+  expect([...covered].sort()).toEqual([...expected].sort());
+});
 const send = (r: Req, auth: { token?: string; authorization?: string }, over: Partial<Req> = {}) =>
   t.call(over.method ?? r.method, over.path ?? r.path, {
     token: auth.token,
