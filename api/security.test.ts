@@ -41,6 +41,30 @@ describe('secrets at rest', () => {
   });
 });
 
+describe('reply text', () => {
+  it('is not stored, nor exported, while the team has not turned syncReplyText on, even if a client sends it', async () => {
+    const team = await t.team('Quiet Co');
+    const push = async (text: string) => {
+      const record = { id: uuidv7(), itemKey: 'x:1', platform: 'x', kind: 'reply', actedAt: new Date().toISOString(), text };
+      expect((await t.call('POST', '/v1/interactions', { token: team.member.token, body: { interactions: [record] } })).json.accepted).toEqual([record.id]);
+      return record.id;
+    };
+    const quiet = await push('words kept in the browser');
+    const texts = async () => rowsOf<{ id: string; text: string | null; text_length: number }>(
+      await t.database.db.execute(sql`SELECT id, text, text_length FROM interactions WHERE team_id = ${team.id}::uuid ORDER BY id`),
+    );
+    expect(await texts()).toEqual([{ id: quiet, text: null, text_length: 'words kept in the browser'.length }]);
+    expect((await t.call('PATCH', '/v1/team', { token: team.manager.token, body: { settings: { syncReplyText: true } } })).status).toBe(200);
+    const shared = await push('words the team chose to share');
+    expect((await texts()).find((r) => r.id === shared)?.text).toBe('words the team chose to share');
+    // Turned off again: the export leaves the text column out.
+    expect((await t.call('PATCH', '/v1/team', { token: team.manager.token, body: { settings: { syncReplyText: false } } })).status).toBe(200);
+    const day = new Date().toISOString().slice(0, 10);
+    const csv = await t.call('GET', `/v1/export/interactions.csv?from=${day}&to=${day}`, { token: team.owner.token });
+    expect(csv.text).not.toContain('words');
+  });
+});
+
 describe('revocation takes effect at once', () => {
   it('a removed member, a revoked member and a signed-out token are refused on the very next request', async () => {
     const team = await t.team('Revoke Co');
