@@ -3,7 +3,7 @@
 // editor's own state), the Chorus button opens the picker and inserts where the caret was
 // (mouse or keyboard), and the picker's shortcut is the one chosen on the options page, where
 // a plain letter is refused. Also renders docs/screenshots/composer-{en,fa}.png.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -171,3 +171,23 @@ for (const lang of ['en', 'fa'] as const) {
     }
   });
 }
+
+test('on X the meter counts length as X does (twitter-text, loaded into X tabs only)', async ({ api, context, extensionId }) => {
+  const team = await api.call('POST', '/v1/teams', { body: { name: 'Kahawa Bora', ownerName: 'Ana' } });
+  const options = await OptionsPage.open(context, extensionId);
+  await options.connect(api.url, team.invites.member, 'Amani');
+  const html = readFileSync('extension/sites/snapshots/x/home-feed.html', 'utf8');
+  await context.route('https://x.com/**', (route) =>
+    route.request().isNavigationRequest() ? route.fulfill({ contentType: 'text/html', body: html }) : route.fulfill({ status: 204, body: '' }),
+  );
+  const page = await context.newPage();
+  await page.goto('https://x.com/home');
+  const box = page.locator('[data-testid="tweetTextarea_0"]');
+  await box.click();
+  // 141 CJK characters: 141 characters, but 282 of X's 280.
+  await page.keyboard.insertText('好'.repeat(141));
+  const bar = page.locator('chorus-composer');
+  await expect(bar.getByTestId('voice-meter')).toHaveAccessibleName('Voice score 70 of 100. To fix: 1');
+  await bar.getByTestId('voice-meter').click();
+  await expect(bar.getByTestId('voice-issues')).toHaveText('Too long for X: 282 of 280.');
+});

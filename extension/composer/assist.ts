@@ -63,13 +63,26 @@ export function watchComposers(host: ComposerHost): Assist {
   const mac = navigator.platform.startsWith('Mac');
   const maxLength = platform === 'mastodon' ? mastodonLimit(document.getElementById('initial-state')?.textContent) : undefined;
 
+  // X's counter arrives with voice-x.js a moment after this script: check the drafts again then.
+  let countWeighted = (globalThis as Record<string, unknown>)[VOICE_X_GLOBAL] as ((text: string) => number) | undefined;
+  if (platform === 'x' && !countWeighted) {
+    Object.defineProperty(globalThis, VOICE_X_GLOBAL, {
+      configurable: true,
+      get: () => countWeighted,
+      set(counter: (text: string) => number) {
+        countWeighted = counter;
+        for (const session of sessions.values()) recheck(session);
+      },
+    });
+  }
+
   const lang = (session: Session) => (session.itemKey ? host.describe(session.itemKey)?.lang : undefined) ?? (document.documentElement.lang || undefined);
   const check = (session: Session, text: string) =>
     checkDraft(text, host.page().voice, {
       platform: platform as Platform,
       lang: lang(session),
       maxLength,
-      countWeighted: (globalThis as Record<string, unknown>)[VOICE_X_GLOBAL] as ((text: string) => number) | undefined,
+      countWeighted,
     });
 
   function render(session: Session) {
