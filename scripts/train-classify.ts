@@ -25,7 +25,7 @@ export interface TrainOptions {
   rate: number;
 }
 
-export const DEFAULTS: TrainOptions = { buckets: 1 << 14, l2: 1e-4, epochs: 100, rate: 0.05 };
+export const DEFAULTS: TrainOptions = { buckets: 1 << 15, l2: 1e-4, epochs: 100, rate: 0.05 };
 
 export interface Item {
   example: Example;

@@ -14,7 +14,7 @@ import type { Category } from './schemas.ts';
 
 /** What the model reads of a comment: the rules' findings and the folded words. */
 export interface ModelInput {
-  /** Folded words of the comment (links and @mentions removed). */
+  /** Folded words of the comment (links, @mentions and masked idioms such as "no worries" removed). */
   tokens: string[];
   lang: string;
   /** The rules' answer, before the model. */

@@ -811,7 +811,7 @@ function run(text: string, opts: ClassifyOptions, capture?: (input: ModelInput) 
   const ruleCues = (cat: Category) => (cat === 'other' ? ['other: no question, complaint, purchase, spam or praise cue'] : ev.cues[cat].slice(0, 3));
   if (model || capture) {
     const input: ModelInput = {
-      tokens: split.folded.trim() ? split.folded.trim().split(' ') : [],
+      tokens: words.tokens,
       lang,
       rule: ruled,
       scores: ev.score,
