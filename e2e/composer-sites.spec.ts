@@ -310,14 +310,16 @@ test.describe('the reply flow per site', () => {
       const html = pageHtml(site);
       const row: Row = { editor: site.mount.kind, strategy: '', expanded: '', submitEnabled: false, recordedOnce: false, claimedKey: '', recordedKey: '', wantKey: want.itemKey, answered: false };
       rows.set(site.name, row);
-      const served = `${new URL(site.url).origin}/**`;
-      for (const context of [member.context, manager.context]) {
-        await context.route(served, (route) =>
+      /** A tab on the site: the snapshot for the page, nothing for anything else it asks for. */
+      const openSite = async (context: BrowserContext) => {
+        const tab = await context.newPage();
+        await tab.route(`${new URL(site.url).origin}/**`, (route) =>
           route.request().isNavigationRequest() ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }) : route.fulfill({ status: 204, body: '' }),
         );
-      }
+        return tab;
+      };
 
-      const page = await member.context.newPage();
+      const page = await openSite(member.context);
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(site.url);
@@ -344,7 +346,8 @@ test.describe('the reply flow per site', () => {
       await expect.poll(state).not.toBe(TEMPLATE.shortcut);
       const inserted = await state();
       row.strategy = await strategyUsed(page, want.withoutAuthor.length < want.text.length ? want.withoutAuthor : want.text);
-      row.expanded = inserted === want.text ? 'yes' : inserted === want.withoutAuthor ? 'without author' : `NO: ${JSON.stringify(inserted)}`;
+      const named = want.text !== want.withoutAuthor;
+      row.expanded = inserted !== want.text ? 'without the author' : named ? 'yes' : 'yes (the page shows no name: the fallback)';
       test.info().annotations.push({ type: 'strategy', description: `${site.name}: ${row.strategy}` });
       // With or without the author's name: whether it is there is checked for all sites at the end.
       expect([want.text, want.withoutAuthor], 'the template, in the editor state').toContain(inserted);
@@ -376,7 +379,7 @@ test.describe('the reply flow per site', () => {
       await expect(manager.popup.memberRow(MEMBER).getByRole('cell').nth(1)).toHaveText(String(replies));
 
       // 3. The manager's browser on the same page: the item shows "answered".
-      const teammatePage = await manager.context.newPage();
+      const teammatePage = await openSite(manager.context);
       await teammatePage.goto(site.url);
       await reveal(teammatePage);
       await expect(teammatePage.locator(`chorus-hint[data-item-key="${recorded.item_key}"]`).first()).toHaveAttribute('data-status', 'answered', { timeout: 10_000 });
@@ -385,7 +388,7 @@ test.describe('the reply flow per site', () => {
       // Still one: the double click and the post recorded nothing more.
       expect((await exportedRows(api)).filter((r) => !before.some((b) => b.id === r.id))).toHaveLength(1);
       expect(errors).toEqual([]);
-      await Promise.all([page.close(), teammatePage.close(), member.context.unroute(served), manager.context.unroute(served)]);
+      await Promise.all([page.close(), teammatePage.close()]);
     });
   }
 
@@ -400,7 +403,7 @@ test('on every site, the template names the item author and the reply is recorde
   for (const [site, r] of rows) {
     console.log(`${site} | ${r.editor} | ${r.strategy} | ${r.expanded} | ${yes(r.submitEnabled)} | ${yes(r.recordedOnce)} | ${yes(r.recordedKey === r.wantKey)} | ${yes(r.answered)}`);
   }
-  const withoutAuthor = [...rows].filter(([, r]) => r.expanded !== 'yes').map(([site, r]) => `${site}: ${r.expanded}`);
+  const withoutAuthor = [...rows].filter(([, r]) => !r.expanded.startsWith('yes')).map(([site, r]) => `${site}: ${r.expanded}`);
   expect.soft(withoutAuthor, 'sites where {{author.firstName}} did not render').toEqual([]);
   const wrongItem = [...rows].filter(([, r]) => r.recordedKey !== r.wantKey).map(([site, r]) => `${site}: ${r.recordedKey || 'nothing'} instead of ${r.wantKey}`);
   expect.soft(wrongItem, 'sites where the reply went to another item').toEqual([]);
