@@ -68,7 +68,7 @@ const quiet = (cmd: string, args: string[]) => {
   }
 };
 
-function machine() {
+function machine(loadAtStart: number) {
   const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
   const osRelease = existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '';
   const bin = postgresBinDir();
@@ -83,7 +83,7 @@ function machine() {
     chromium: existsSync(chromium) ? quiet(chromium, ['--version']) : null,
     postgres: bin ? quiet(join(bin, 'postgres'), ['--version']) : null,
     pglite: existsSync(pglitePkg) ? (JSON.parse(readFileSync(pglitePkg, 'utf8')) as { version: string }).version : null,
-    loadAverage1m: Math.round(loadavg()[0]! * 100) / 100,
+    loadAverage1m: { atStart: loadAtStart, atEnd: Math.round(loadavg()[0]! * 100) / 100 },
   };
 }
 
@@ -304,7 +304,7 @@ function markdown(report: { date: string; machine: ReturnType<typeof machine>; r
   lines.push(`| Chromium | ${m.chromium ?? 'not found'} |`);
   lines.push(`| Postgres | ${m.postgres ?? 'not found'} (a throwaway local server, \`fsync=off\`, unless DATABASE_URL is set) |`);
   lines.push(`| PGlite | ${m.pglite ?? 'not found'} (a data folder on disk) |`);
-  lines.push(`| load average (1 min) at the end | ${m.loadAverage1m} — other work on the machine slows every figure |`);
+  lines.push(`| load average (1 min), start → end | ${m.loadAverage1m.atStart} → ${m.loadAverage1m.atEnd} on ${m.cores} cores: other work on the machine slows every figure |`);
   lines.push('');
   lines.push('## Runs', '');
   lines.push('| benchmark | outcome | seconds |', '|---|---|---|');
@@ -325,8 +325,12 @@ function markdown(report: { date: string; machine: ReturnType<typeof machine>; r
   }
   const met = report.figures.filter((f) => f.met === true).length;
   const missed = report.figures.filter((f) => f.met === false);
+  const unmeasured = report.figures.filter((f) => f.met === null && f.target !== '—');
+  const name = (f: Figure) => `${f.area.toLowerCase()} — ${f.figure}`;
   lines.push('## Targets', '');
-  lines.push(`${met} met, ${missed.length} missed${missed.length ? `: ${missed.map((f) => `${f.area.toLowerCase()} — ${f.figure}`).join('; ')}` : ''}.`, '');
+  lines.push(`${met} met, ${missed.length} missed${missed.length ? `: ${missed.map(name).join('; ')}` : ''}.`);
+  if (unmeasured.length) lines.push(`Not measured in this run (the benchmark wrote no value): ${unmeasured.map(name).join('; ')}.`);
+  lines.push('');
   lines.push(
     '## How each benchmark measures',
     '',
@@ -372,11 +376,18 @@ function markdown(report: { date: string; machine: ReturnType<typeof machine>; r
 }
 
 function main() {
-  const started = new Date().toISOString();
-  const runs = process.env.BENCH_REPORT_ONLY ? [] : runSteps();
+  const reportOnly = Boolean(process.env.BENCH_REPORT_ONLY);
+  const before = existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as Record<string, any>) : {};
+  // Report only: the runs, start and load of the last full run stand.
+  const previous = reportOnly ? before.report : undefined;
+  const started: string = previous?.started ?? new Date().toISOString();
+  const loadAtStart: number = previous?.machine?.loadAverage1m?.atStart ?? Math.round(loadavg()[0]! * 100) / 100;
+  const runs: RunOutcome[] = reportOnly ? (previous?.runs ?? []) : runSteps();
   const results = existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as Record<string, unknown>) : {};
   const classify = existsSync(classifyPath) ? JSON.parse(readFileSync(classifyPath, 'utf8')) : undefined;
-  const report = { date: new Date().toISOString(), machine: machine(), runs, figures: figures(results, classify) };
+  const m = machine(loadAtStart);
+  if (previous?.machine?.loadAverage1m?.atEnd !== undefined) m.loadAverage1m.atEnd = previous.machine.loadAverage1m.atEnd;
+  const report = { started, date: previous?.date ?? new Date().toISOString(), machine: m, runs, figures: figures(results, classify) };
   // Read again right before writing: keep whatever the benchmarks wrote.
   const latest = existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as Record<string, unknown>) : {};
   latest.report = report;
