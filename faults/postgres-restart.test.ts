@@ -37,7 +37,9 @@ describe.runIf(Boolean(postgresBinDir()))('Postgres restarted under load', () =>
       });
       const failuresBefore = () => stats.transientErrors;
       try {
-        await sleep(1500);
+        // Under way first: some pushes answered (however slow the machine), then a moment more.
+        for (const until = Date.now() + 30_000; stats.acked.size === 0 && Date.now() < until; ) await sleep(100);
+        await sleep(1000);
         const ackedBefore = stats.acked.size;
         pg.stop(mode);
         await sleep(1500);
