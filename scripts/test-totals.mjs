@@ -9,17 +9,20 @@ let failed = 0;
 let skipped = 0;
 for (const file of existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')) : []) {
   const report = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  let counts;
   if (typeof report.numPassedTests === 'number') {
-    // vitest (jest-compatible JSON)
-    passed += report.numPassedTests;
-    failed += report.numFailedTests;
-    skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+    // vitest (jest-compatible JSON): test:unit writes vitest.json, test:faults faults.json
+    counts = [report.numPassedTests, report.numFailedTests, (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0)];
   } else if (report.stats) {
     // Playwright JSON reporter
-    passed += (report.stats.expected ?? 0) + (report.stats.flaky ?? 0);
-    failed += report.stats.unexpected ?? 0;
-    skipped += report.stats.skipped ?? 0;
+    counts = [(report.stats.expected ?? 0) + (report.stats.flaky ?? 0), report.stats.unexpected ?? 0, report.stats.skipped ?? 0];
+  } else {
+    continue;
   }
+  passed += counts[0];
+  failed += counts[1];
+  skipped += counts[2];
+  console.log(`  ${file}: ${counts[0]} passed, ${counts[1]} failed${counts[2] ? `, ${counts[2]} skipped` : ''}`);
 }
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
