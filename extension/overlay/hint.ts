@@ -3,23 +3,32 @@
 // root. The host is reset with inline !important styles so the site's CSS cannot resize or
 // hide it, and it stops clicks and keys from reaching the site's handlers (an X post
 // navigates on any click inside it).
-import { render } from 'preact';
-import { h } from 'preact';
 import type { BadgeSlot } from '../sites/types';
-import { Badge, type BadgeModel } from './Badge';
+import { type BadgeModel, mountBadge } from './Badge';
 import css from './badge.css?inline';
 
 export type HintStatus = 'new' | 'claimed' | 'answered';
 
+/** The host's box is the badge's height, but negative block margins leave its margin box only
+ * 14px tall, centred on the line by vertical-align: a line of text of 14px or more keeps its
+ * height, so nothing after the item moves when a hint arrives. (A taller line would move every
+ * item below it, and re-placing thousands of them made 100 ms frames on a long thread.) On a
+ * page whose text is smaller, lines still grow to 14px, so two hints never cover each other. */
+const HOST_HEIGHT_PX = 20;
+const HOST_LINE_PX = 14;
 const HOST_STYLE: Record<string, string> = {
   all: 'initial',
   display: 'inline-block',
   position: 'relative',
   'vertical-align': 'middle',
-  'margin-block': '2px',
+  // In a flex row (an action bar) the same centring.
+  'align-self': 'center',
+  'block-size': `${HOST_HEIGHT_PX}px`,
+  'margin-block': `-${(HOST_HEIGHT_PX - HOST_LINE_PX) / 2}px`,
   'margin-inline': '6px',
   'z-index': '1',
-  'line-height': 'normal',
+  // No line box of the host's own font (the badge sets its own, inside).
+  'line-height': '0',
   // The badge's insides never change the page's layout: only its own box does.
   contain: 'layout style',
 };
@@ -75,20 +84,24 @@ export function createHint(slot: BadgeSlot, model: BadgeModel, options: { theme:
   mount.setAttribute('dir', options.dir);
   root.append(mount);
 
-  const update = (next: BadgeModel) => {
+  const mark = (next: BadgeModel) => {
     host.setAttribute('data-item-key', next.itemKey);
     host.setAttribute('data-category', next.category);
     host.setAttribute('data-lang', next.lang);
     host.setAttribute('data-status', statusOf(next));
-    render(h(Badge, { model: next }), mount);
   };
-  update(model);
+  mark(model);
+  const badge = mountBadge(mount, host, model);
+  const update = (next: BadgeModel) => {
+    mark(next);
+    badge.update(next);
+  };
   slot.parent.insertBefore(host, slot.before && slot.before.parentNode === slot.parent ? slot.before : null);
   return {
     host,
     update,
     remove() {
-      render(null, mount);
+      badge.destroy();
       host.remove();
     },
   };
