@@ -152,6 +152,15 @@ export class Scheduler {
     }, FLUSH_DEBOUNCE_MS);
   }
 
+  /** At a worker's start (a browser opened again): sends what was left queued, if anything,
+   * without waiting for the next alarm. With nothing queued it does nothing at all. */
+  async flushIfPending(): Promise<void> {
+    for (const conn of await this.teams()) {
+      const pending = (await countPending(this.db, conn.team.id, 'interactions')) + (await countPending(this.db, conn.team.id, 'items'));
+      if (pending > 0) return this.flushSoon();
+    }
+  }
+
   /** Stores a record for a team. A full store is not dropped silently: the popup's sync
    * state shows it (storage-full) until a later record is stored. The error is rethrown. */
   async keep<T>(teamId: string, write: () => Promise<T>): Promise<T> {

@@ -160,8 +160,8 @@ export default defineBackground(() => {
   void syncMastodonScripts().catch(() => undefined);
   void ensureSyncAlarm();
   // A browser opened again (or a worker woken) sends what it still has queued now, not at
-  // the next alarm; with nothing queued it sends nothing.
-  sync.flushSoon();
+  // the next alarm.
+  void sync.flushIfPending().catch(() => undefined);
   // Without it the browser may evict the outbox under storage pressure, losing unsent records.
   void navigator.storage?.persisted?.().then((persisted) => persisted || navigator.storage.persist());
 });
