@@ -6,8 +6,9 @@
 // Per site, what a member notices:
 // 1. `;thanks` + Tab becomes the rendered template (the item author's first name, the
 //    member's name, the brand) in the editor's own state, and the site's submit enables;
-// 2. submitting records exactly one reply, for the item the box answers, with the template,
-//    and the manager's popup counts it;
+// 2. submitting (a double click) records exactly one reply, for the item the box answers, with
+//    the template, and the manager's popup counts it; a submit the site refuses (once, on
+//    Instagram) records nothing;
 // 3. a teammate's browser on the same page shows that item "answered".
 // One API, one team and two browsers (the member replying, a manager watching) serve all sites.
 import { readFileSync } from 'node:fs';
@@ -165,6 +166,8 @@ const SITES: Site[] = [
       at: 'form textarea',
       attrs: { 'aria-label': 'Add a comment…', placeholder: 'Add a comment…', autocomplete: 'off', autocorrect: 'off', class: 'x1i0vuye' },
       submit: 'form [role="button"]',
+      // Instagram sometimes refuses a comment ("Couldn't post comment"): nothing is recorded for it.
+      refuse: 1,
     },
     editor: 'form textarea',
     answers: { handle: 'chorus.coffee', kind: 'post' },
@@ -392,6 +395,15 @@ test.describe('the reply flow per site', () => {
 
       // 2. Submit (a double click: one reply) → the site posts → one interaction reaches the API.
       const before = await exportedRows(api);
+      if (site.mount.refuse) {
+        await submit.click();
+        // Past the time a site has to take a reply (8 s in capture.ts), the text is still there
+        // and nothing was recorded.
+        await page.waitForTimeout(9_000);
+        expect(await state()).toBe(inserted);
+        await member.options.syncNow();
+        expect(await exportedRows(api)).toHaveLength(before.length);
+      }
       await submit.click({ clickCount: 2 });
       if (site.mount.close) await expect(page.locator(site.mount.close)).toHaveCount(0);
       else await expect.poll(state).toBe('');

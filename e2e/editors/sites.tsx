@@ -32,6 +32,8 @@ export interface SiteMount {
   submit: string;
   /** After a post: the element removed (the composer closes); otherwise the editor is emptied. */
   close?: string;
+  /** How many submits the site refuses first (the text stays, nothing is posted). */
+  refuse?: number;
 }
 
 /** What an editor offers the page: its own text, and emptying it through its API. */
@@ -207,8 +209,13 @@ onChange = (text) => {
 const editor = MOUNTS[config.kind]();
 window.__editorState = editor.read;
 onChange(editor.read());
+let refusals = config.refuse ?? 0;
 submit.addEventListener('click', () => {
   if (editor.read().trim() === '') return;
+  if (refusals > 0) {
+    refusals--;
+    return;
+  }
   // The site posts, then empties the box or closes the composer.
   setTimeout(() => (config.close ? document.querySelector(config.close)?.remove() : editor.clear()), 300);
 });
