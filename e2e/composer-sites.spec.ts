@@ -417,7 +417,7 @@ test.describe('the reply flow per site', () => {
       expect(recorded).toMatchObject({ platform: want.platform, kind: 'reply', template_id: template.id, member: MEMBER });
       expect(Number(recorded.text_length)).toBe([...inserted].length);
       row.recordedKey = recorded.item_key!;
-  
+
       // The manager's popup counts it.
       await manager.popup.syncNowButton().click();
       await expect(manager.popup.kpi('replies')).toHaveText(String(replies));
@@ -436,7 +436,6 @@ test.describe('the reply flow per site', () => {
       await Promise.all([page.close(), teammatePage.close()]);
     });
   }
-
 });
 
 // Checked once over every site run above, so that a wrong value names all the sites it
