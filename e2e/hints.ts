@@ -1,10 +1,14 @@
 // What the adapter and classifier make of a snapshot in Node: the hints the page must get
 // when the built extension runs on it (one per element; a duplicated id gets two).
-import { classify } from '../shared/classify.ts';
+import { readFileSync } from 'node:fs';
+import { classify, setClassifierModel } from '../shared/classify.ts';
 import { normalizeHandle } from '../extension/brands.ts';
 import { adapterFor } from '../extension/sites/registry.ts';
 import { loadSnapshot, readAll } from '../extension/sites/testing.ts';
 import type { Page } from '@playwright/test';
+
+// The content script classifies with the trained model once the background hands it over.
+setClassifierModel(JSON.parse(readFileSync('shared/classify-model.json', 'utf8')));
 
 export interface Snapshot {
   file: string;

@@ -1,8 +1,8 @@
 // The trained part of the classifier (./classify.ts): a multinomial logistic regression over
 // hashed features of the folded comment — words, word pairs, letter n-grams, emoji,
 // punctuation — and of what the rules found (their category and which categories scored).
-// The rules stay the strong signals (links, "?", "؟", precedence, sarcasm); the model learns
-// how far to trust them in each language and what they miss.
+// The rules stay the strong signals (links, "?", "؟", precedence, sarcasm) and propose the
+// candidates; the model chooses among them (see predict).
 //
 // Weights: ./classify-model.json, written by `npm run train:classify`
 // (scripts/train-classify.ts) from bench/classify/data/*.{train,dev,extra*}.jsonl — never the
@@ -119,11 +119,19 @@ export function scoreModel(m: LoadedModel, input: ModelInput): number[] {
   return out;
 }
 
-/** The most likely label and its probability. */
+/**
+ * The most likely label among those the rules found evidence for (their answer, and every
+ * category with a phrase or a hint), and its probability. The rules propose, the model
+ * chooses: free to pick any label, the model learned the style of the training comments
+ * and overruled right answers on other writing (cross-validation on comments from other
+ * authors, see scripts/train-classify.ts); restricted, it fixes precedence and weak or
+ * misleading cues and leaves alone what it cannot know.
+ */
 export function predict(m: LoadedModel, input: ModelInput): { category: Category; p: number } {
   const s = scoreModel(m, input);
-  let best = 0;
-  for (let j = 1; j < s.length; j++) if (s[j]! > s[best]!) best = j;
+  const labels = m.model.labels;
+  let best = labels.indexOf(input.rule);
+  for (let j = 0; j < s.length; j++) if (s[j]! > s[best]! && (input.scores[labels[j]!] ?? 0) > 0) best = j;
   let z = 0;
   for (const v of s) z += Math.exp(v - s[best]!);
   return { category: m.model.labels[best]!, p: 1 / z };

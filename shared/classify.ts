@@ -11,8 +11,9 @@
 // - question before praise: "love it! does it come in red?" still needs an answer.
 // - praise is thanked when there is time; other needs nothing.
 //
-// Method: lexicons and rules per language (./classify-lexicon.ts), no model: with ~35 labeled
-// comments per language a model would learn the dev set, not the language. Measured instead
+// Method: lexicons and rules per language (./classify-lexicon.ts), then, once it is set
+// (setClassifierModel), a trained model (./classify-model.ts) that chooses among the
+// categories the rules found evidence for (step 5). Measured instead
 // of franc-min for language detection: franc-min alone is ~56 KB gzip, has no Hebrew, and
 // got 60% of the dev comments right (73% restricted to our 12 languages) against ~98% here.
 // 1. Language: opts.lang wins when it is one we support; else the script decides (Hebrew;
@@ -51,6 +52,12 @@
 //    the precedence above picks among those that apply.
 // 4. Team cues (corrections a manager made from a badge) are checked before all of this:
 //    the longest matching phrase decides.
+// 5. The model (logistic regression on hashed words, word pairs, letter n-grams, emoji and
+//    the rules' scores; weights in ./classify-model.json, `npm run train:classify`) picks
+//    among the rules' answer and every category with a phrase or a hint: it settles
+//    "question or purchase?", sarcasm and weak cues; when it overrules the rules the first
+//    cue says so ("purchase: model ('kaufen', 'zwei')"). Without a model (the content script
+//    before the background has handed it over) the rules alone decide.
 // `cues` says, in a few short strings, what decided — shown in the badge's hover card.
 // Speed: the text is folded once (whole and clause by clause in one pass) and split into
 // words; entries are looked up by their first word (stems by their letters) in one index of
