@@ -302,7 +302,7 @@ async function composerLoaded(context: BrowserContext, url: string): Promise<boo
     if (tab?.id === undefined) return false;
     const [injected] = await chrome.scripting.executeScript({
       target: { tabId: tab.id },
-      func: () => (globalThis as Record<string, { started?: boolean } | undefined>).__chorusComposerHost?.started === true,
+      func: () => (globalThis as unknown as Record<string, { started?: boolean } | undefined>).__chorusComposerHost?.started === true,
     });
     return injected?.result === true;
   }, url);

@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import type { ComposerHost } from './host';
 import { editorRoot, insertText } from './insert';
-import { composerFor, itemForComposer } from './item';
+import { composerFor, itemForComposer, templateContext } from './item';
 import { openPicker } from './Picker';
 import { DEFAULT_PICKER_KEY, type KeyCombo, matchesCombo, parseCombo, PICKER_KEY_STORAGE } from './keys';
 import { insertedTemplates } from './shortcuts';
@@ -46,17 +46,10 @@ export function pickInto(host: ComposerHost, root: Element, composer: Element, s
   const page = host.page();
   const found = itemForComposer(host.adapter, composer);
   const described = found ? host.describe(found.item.itemKey) : undefined;
-  const author = found?.item.author;
   return openPicker(root, {
     templates: page.templates,
     item: { platform: host.platform, ...(described ? { category: described.category, lang: described.lang } : {}) },
-    context: {
-      agent: { name: page.memberName },
-      brand: page.teamName,
-      platform: host.platform,
-      ...(author && (author.name || author.handle) ? { author: { ...(author.name ? { name: author.name } : {}), ...(author.handle ? { handle: author.handle } : {}) } } : {}),
-      ...(found?.item.url ? { item: { url: found.item.url } } : {}),
-    },
+    context: templateContext(page, host.platform, found?.item),
   }).then(async (picked) => {
     picking = false;
     restoreCaret(root, saved);

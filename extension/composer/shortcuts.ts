@@ -8,7 +8,7 @@ import { pickBody, renderTemplate } from '../../shared/templates';
 import type { PageContext } from '../messaging';
 import type { SiteAdapter } from '../sites/types';
 import { editorRoot, insertText, shortcutBeforeCaret } from './insert';
-import { composerFor } from './item';
+import { composerFor, itemForComposer, templateContext } from './item';
 import { templateForShortcut } from './pick';
 
 type Enabled = Extract<PageContext, { enabled: true }>;
@@ -31,7 +31,8 @@ export function watchShortcuts(options: {
       const target = event.composedPath()[0];
       if (!(target instanceof Element)) return;
       const root = editorRoot(target);
-      if (!composerFor(adapter, root)) return;
+      const composer = composerFor(adapter, root);
+      if (!composer) return;
       const typed = shortcutBeforeCaret(root);
       if (!typed) return;
       const page = options.page();
@@ -40,7 +41,7 @@ export function watchShortcuts(options: {
       // Ours now: no tab to the next control, no space typed after the shortcut.
       event.preventDefault();
       event.stopPropagation();
-      const rendered = renderTemplate(pickBody(template, platform), { agent: { name: page.memberName }, brand: page.teamName, platform });
+      const rendered = renderTemplate(pickBody(template, platform), templateContext(page, platform, itemForComposer(adapter, composer)?.item));
       void insertText(root, rendered.text, { replace: { start: typed.start, end: typed.end } }).then((result) => {
         if (result.ok) insertedTemplates.set(root, template.id);
         else showPasteNotice();

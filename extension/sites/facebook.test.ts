@@ -98,6 +98,16 @@ describe('facebook adapter: post permalink page', () => {
     expect(adapter.account(doc)).toBeUndefined();
   });
 
+  it("a reply box after a comment's replies answers that comment; the post's box answers the post", () => {
+    const doc = permalink();
+    const items = adapter.findItems(doc);
+    const [replyBox, postBox] = adapter.composers(doc);
+    const answered = adapter.answers!(replyBox!, items)!;
+    expect(adapter.readItem(answered, readContext(doc, NOW))?.itemKey).toBe('facebook:1122334455667788');
+    // No thread around the post's own box: the generic rule (the post holding it) decides.
+    expect(adapter.answers!(postBox!, items)).toBeUndefined();
+  });
+
   it('matches facebook.com and its subdomains only', () => {
     for (const url of ['https://www.facebook.com/', 'https://facebook.com/x', 'https://m.facebook.com/', 'https://web.facebook.com/']) {
       expect(adapter.matches(new URL(url))).toBe(true);

@@ -2,7 +2,7 @@
 // comments and replies. Facebook's class names are generated; the hooks below are the
 // aria roles, data-ad-* attributes and permalink shapes it keeps across deploys.
 import { keyFromId } from './keys';
-import { absoluteUrl, dirOf, itemText, langOf, parseRelativeTime, postedAtFromLabel } from './read';
+import { absoluteUrl, dirOf, FOLLOWING, itemText, langOf, parseRelativeTime, postedAtFromLabel } from './read';
 import type { PostedAt, ReadContext, SiteAdapter, SiteItem } from './types';
 
 /** A feed story: `<div aria-posinset="3" aria-describedby aria-labelledby>`; on a permalink
@@ -158,4 +158,16 @@ export const adapter: SiteAdapter = {
     return own ? handleFrom(own.getAttribute('href'), base) : undefined;
   },
   composers: (root) => [...root.querySelectorAll(COMPOSER)],
+
+  // A reply box follows the comment's replies, inside the thread that holds the comment's own
+  // article and its replies' block: the thread's first article (a direct child of the
+  // outermost such ancestor) is the comment it answers. The post's own box has none.
+  answers(composer, items) {
+    let answered: Element | undefined;
+    for (let node = composer.parentElement; node && !node.matches(POST); node = node.parentElement) {
+      const first = [...node.children].find((child) => child.matches(COMMENT));
+      if (first && first.compareDocumentPosition(composer) & FOLLOWING) answered = first;
+    }
+    return answered && items.includes(answered) ? answered : undefined;
+  },
 };

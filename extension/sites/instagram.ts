@@ -2,7 +2,7 @@
 // replies. Instagram's class names are generated; what stays is the element structure, the
 // permalink shapes (/p/<code>/, /p/<code>/c/<id>/, /p/<code>/c/<id>/r/<id>/) and time[datetime].
 import { keyFromId } from './keys';
-import { absoluteUrl, dirOf, itemText, langOf, postedAtFromDatetime, postedAtFromLabel } from './read';
+import { absoluteUrl, dirOf, FOLLOWING, itemText, langOf, postedAtFromDatetime, postedAtFromLabel } from './read';
 import type { ReadContext, SiteAdapter, SiteItem } from './types';
 
 /** A post, in the feed and on its own page: `<article>`. */
@@ -23,8 +23,6 @@ const COMPOSER = 'form textarea, [contenteditable="true"][role="textbox"]';
 /** The signed-in member's "Profile" link in the side navigation, with their avatar `<img alt>`. */
 const NAV_PROFILE = 'a[href][role="link"] img[alt]';
 
-/** Node.DOCUMENT_POSITION_FOLLOWING, without relying on a global Node. */
-const FOLLOWING = 4;
 const SHORTCODE = /\/(?:p|reel)\/([\w-]+)/;
 const COMMENT_ID = /\/c\/(\d+)(?:\/r\/(\d+))?/;
 

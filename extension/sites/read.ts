@@ -531,3 +531,6 @@ export function parseRelativeTime(text: string, lang: string, now: number): Post
   }
   return postedAt(minus(now, found.amount, found.unit), UNIT_PRECISION[found.unit], 'relative');
 }
+
+/** Node.DOCUMENT_POSITION_FOLLOWING, without relying on a global Node (tests run the adapters on happy-dom documents). */
+export const FOLLOWING = 4;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keyFromPermalink } from './keys';
 import { adapter } from './tiktok';
-import { expectAdapterBasics, htmlDocument, loadSnapshot, readAll } from './testing';
+import { expectAdapterBasics, htmlDocument, loadSnapshot, readAll, readContext } from './testing';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 const VIDEO_URL = 'https://www.tiktok.com/@lubelab/video/7439182736451234567';
@@ -71,6 +71,13 @@ describe('tiktok adapter: video page', () => {
     const composers = adapter.composers(doc);
     expect(composers).toHaveLength(1);
     expect(composers[0]!.getAttribute('contenteditable')).toBe('true');
+  });
+
+  it('the comment box below the comments answers the video, not the last comment', () => {
+    const doc = video();
+    const answered = adapter.answers!(adapter.composers(doc)[0]!, adapter.findItems(doc))!;
+    expect(adapter.readItem(answered, readContext(doc))?.kind).toBe('post');
+    expect(adapter.readItem(answered, readContext(doc))?.itemKey).toBe('tiktok:7439182736451234567');
   });
 
   it('finds a thread added on its own: the comment, then its replies', () => {

@@ -19,6 +19,7 @@ const COMMENT_USER = '[data-e2e^="comment-username-"]';
 const COMMENT_TIME = '[data-e2e^="comment-time-"]';
 /** <div data-e2e="browse-video-desc">: the video's description on its own page. */
 const VIDEO_DESC = '[data-e2e="browse-video-desc"]';
+const COMMENT_LIST = '[data-e2e="comment-list"]';
 /** <span data-e2e="browse-username">handle</span> and <span data-e2e="browser-nickname">Name · 2d ago</span>. */
 const VIDEO_HANDLE = '[data-e2e="browse-username"]';
 const VIDEO_NICKNAME = '[data-e2e="browser-nickname"]';
@@ -183,4 +184,11 @@ export const adapter: SiteAdapter = {
   },
 
   composers: (root) => selfOrAll(root, COMPOSER),
+
+  // The box under the comment list comments on the video (the page's description item),
+  // not on the last comment loaded above it.
+  answers(composer, items) {
+    if (composer.closest(COMMENT_LIST)) return undefined;
+    return items.find((item) => !item.querySelector(COMMENT_TEXT) && (item.matches(VIDEO_DESC) || item.querySelector(VIDEO_DESC) !== null));
+  },
 };

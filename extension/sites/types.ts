@@ -69,4 +69,11 @@ export interface SiteAdapter {
   account(document: Document): string | undefined;
   /** Reply editors in `root`: contenteditable roots or textareas (used by the composer). */
   composers(root: ParentNode): Element[];
+  /**
+   * The item (one of `items`, the page's item elements) a reply box answers, where the site
+   * places its box apart from that item (a video's comment box below the comments, a reply
+   * box after a comment's replies). Undefined: the generic rule decides (the innermost item
+   * holding the box, else the last item before it).
+   */
+  answers?(composer: Element, items: readonly Element[]): Element | undefined;
 }
