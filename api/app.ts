@@ -1,12 +1,12 @@
 // Builds the Hono app: one router per resource, mounted here.
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { type Config, loadConfig } from './config.ts';
 import { authenticate, type Deps, type Env } from './context.ts';
 import type { Database } from './db/index.ts';
-import { errorBody, handleError } from './errors.ts';
+import { ApiFailure, errorBody, handleError } from './errors.ts';
 import { FactCache } from './analytics.ts';
 import { RateLimiter } from './ratelimit.ts';
 import { activityRoutes } from './routes/activity.ts';
@@ -31,6 +31,15 @@ const IMPORT_PATH = '/v1/templates/import';
 /** POST /v1/templates/import may be this many times CHORUS_BODY_LIMIT. */
 export const IMPORT_BODY_FACTOR = 4;
 
+/** The caller's address (app.request() in tests has no socket: "local"). */
+function addressOf(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'local';
+  } catch {
+    return 'local';
+  }
+}
+
 export function createApp(opts: AppOptions) {
   const config = { ...loadConfig({}), ...opts.config };
   const deps: Deps = {
@@ -40,6 +49,8 @@ export function createApp(opts: AppOptions) {
     now: opts.now ?? (() => new Date()),
   };
   const limiter = new RateLimiter(config.rateLimitPerMinute);
+  // Unknown or revoked tokens per address (each made-up token has its own bucket above).
+  const failedAuth = new RateLimiter(config.failedAuthPerMinute, 10);
   const allowed = new Set(config.corsOrigins);
 
   const app = new Hono<Env>();
@@ -60,20 +71,11 @@ export function createApp(opts: AppOptions) {
 
   app.use('/v1/*', async (c, next) => {
     const auth = c.req.header('authorization');
-    let key: string;
     // The public routes are limited per address whatever the headers say: a made-up bearer
     // token per request would otherwise get a fresh bucket for each guess at an invite code.
-    if (auth && /^bearer /i.test(auth) && !PUBLIC.has(c.req.path)) key = `t:${hashToken(auth.slice(7))}`;
-    else {
-      let address = 'local';
-      try {
-        address = getConnInfo(c).remote.address ?? 'local';
-      } catch {
-        // app.request() in tests has no socket.
-      }
-      key = `a:${address}`;
-    }
-    const wait = limiter.take(key);
+    const key = auth && /^bearer /i.test(auth) && !PUBLIC.has(c.req.path) ? `t:${hashToken(auth.slice(7))}` : `a:${addressOf(c)}`;
+    // An address whose tokens keep failing is refused before its next guess is looked up.
+    const wait = Math.max(failedAuth.peek(`a:${addressOf(c)}`), limiter.take(key));
     if (wait > 0) {
       c.header('Retry-After', String(wait));
       return c.json(errorBody('rate_limited', `Too many requests; try again in ${wait} s`), 429);
@@ -91,7 +93,15 @@ export function createApp(opts: AppOptions) {
   const importBody = limitBody(IMPORT_BODY_FACTOR * config.bodyLimitBytes);
   app.use('/v1/*', (c, next) => (c.req.path === IMPORT_PATH ? importBody(c, next) : normalBody(c, next)));
   const auth = authenticate(deps);
-  app.use('/v1/*', (c, next) => (PUBLIC.has(c.req.path) ? next() : auth(c, next)));
+  app.use('/v1/*', async (c, next) => {
+    if (PUBLIC.has(c.req.path)) return next();
+    try {
+      await auth(c, next);
+    } catch (error) {
+      if (error instanceof ApiFailure && error.status === 401) failedAuth.take(`a:${addressOf(c)}`);
+      throw error;
+    }
+  });
   // A body that is not JSON is refused: the JSON validators would otherwise read it as `{}`,
   // which some schemas accept (PUT /v1/voice would reset the brand voice to its defaults).
   app.use('/v1/*', async (c, next) => {

@@ -10,6 +10,9 @@ export interface Config {
   corsOrigins: string[];
   /** Requests per minute per token (and per address for unauthenticated routes). */
   rateLimitPerMinute: number;
+  /** Unknown or revoked tokens one address may present per minute (a burst of 10) before
+   * its requests are refused for a while. */
+  failedAuthPerMinute: number;
   /** Largest request body in bytes. */
   bodyLimitBytes: number;
 }
@@ -36,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((s) => s.trim())
       .filter(Boolean),
     rateLimitPerMinute: int('CHORUS_RATE_LIMIT', 600),
+    failedAuthPerMinute: int('CHORUS_FAILED_AUTH_LIMIT', 30),
     bodyLimitBytes: int('CHORUS_BODY_LIMIT', 5 * 1024 * 1024),
   };
 }

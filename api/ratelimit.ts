@@ -10,17 +10,31 @@ export class RateLimiter {
 
   /** 0 when allowed; otherwise the seconds to wait. */
   take(key: string, now = Date.now()): number {
-    const rate = this.perMinute / 60_000;
-    const b = this.buckets.get(key) ?? { tokens: this.burst, at: now };
-    b.tokens = Math.min(this.burst, b.tokens + (now - b.at) * rate);
-    b.at = now;
+    const b = this.refill(key, now);
     this.buckets.set(key, b);
     if (this.buckets.size > 100_000) this.sweep(now);
     if (b.tokens >= 1) {
       b.tokens -= 1;
       return 0;
     }
-    return Math.ceil((1 - b.tokens) / rate / 1000);
+    return this.waitFor(b);
+  }
+
+  /** What take() would answer now, without taking anything. */
+  peek(key: string, now = Date.now()): number {
+    const b = this.refill(key, now);
+    return b.tokens >= 1 ? 0 : this.waitFor(b);
+  }
+
+  private refill(key: string, now: number): { tokens: number; at: number } {
+    const b = this.buckets.get(key) ?? { tokens: this.burst, at: now };
+    b.tokens = Math.min(this.burst, b.tokens + Math.max(0, now - b.at) * (this.perMinute / 60_000));
+    b.at = Math.max(b.at, now);
+    return b;
+  }
+
+  private waitFor(b: { tokens: number }): number {
+    return Math.ceil((1 - b.tokens) / (this.perMinute / 60_000) / 1000);
   }
 
   private sweep(now: number): void {

@@ -121,6 +121,32 @@ describe('rate limits', () => {
     expect(statuses.filter((s) => s === 404)).toHaveLength(10);
     expect(statuses.slice(10).every((s) => s === 429)).toBe(true);
   });
+
+  it('guessing tokens is limited per address: after 10 refused tokens even a valid one waits', async () => {
+    const strict = await testApp({ failedAuthPerMinute: 30 });
+    // The limiter runs on the real clock: a fake Date lets the test move it.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const team = await strict.team();
+      const statuses: number[] = [];
+      for (let i = 0; i < 15; i++) {
+        const r = await strict.call('GET', '/v1/templates', { headers: { authorization: `Bearer guess${String(i).padStart(30, '0')}` } });
+        statuses.push(r.status);
+      }
+      // Each made-up token has its own request bucket, so only the failures count.
+      expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+      expect(statuses.slice(10).every((s) => s === 429)).toBe(true);
+      const valid = await strict.call('GET', '/v1/templates', { token: team.member.token });
+      expect(valid.status).toBe(429);
+      expect(Number(valid.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      // Two seconds later one more attempt is allowed (30 a minute), and a valid token gets in.
+      vi.setSystemTime(Date.now() + 2_000);
+      expect((await strict.call('GET', '/v1/templates', { token: team.member.token })).status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+      await strict.dispose();
+    }
+  });
 });
 
 describe('the server log', () => {

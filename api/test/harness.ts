@@ -58,7 +58,7 @@ export type TestApp = Awaited<ReturnType<typeof testApp>>;
 export async function testApp(config: Partial<Config> = {}) {
   const database = await testDatabase();
   const clock = { now: new Date() };
-  const app = createApp({ database, config: { rateLimitPerMinute: 100_000, ...config }, now: () => clock.now });
+  const app = createApp({ database, config: { rateLimitPerMinute: 100_000, failedAuthPerMinute: 100_000, ...config }, now: () => clock.now });
 
   async function call(method: string, path: string, opts: Call = {}) {
     const headers: Record<string, string> = { ...opts.headers };
