@@ -28,7 +28,7 @@ export interface ModelInput {
 }
 
 export interface ClassifierModel {
-  version: 1;
+  version: 2;
   /** Feature hash buckets (a power of two). */
   buckets: number;
   labels: Category[];
@@ -53,12 +53,13 @@ const EMOJI = /\p{Extended_Pictographic}/gu;
 const SHOUT = /(?<![\p{L}\p{N}\p{M}])\p{Lu}{4,}(?![\p{L}\p{N}\p{M}])/u;
 
 /** Feature names of a comment (exported for training and inspection). */
-export function featureNames(input: ModelInput): string[] {
-  const out: string[] = ['bias*', `r:${input.rule}`, `l:${input.lang}`, `rl:${input.rule}:${input.lang}`];
+export function featureNames(input: ModelInput): { rules: string[]; text: string[] } {
+  const rules: string[] = ['bias*', `r:${input.rule}`, `l:${input.lang}`, `rl:${input.rule}:${input.lang}`];
   for (const [cat, score] of Object.entries(input.scores)) {
-    if (score >= 1) out.push(`s:${cat}`, `sl:${cat}:${input.lang}`);
-    else if (score > 0) out.push(`h:${cat}`);
+    if (score >= 1) rules.push(`s:${cat}`, `sl:${cat}:${input.lang}`);
+    else if (score > 0) rules.push(`h:${cat}`);
   }
+  const out: string[] = [];
   const { tokens, body } = input;
   const n = Math.min(tokens.length, 80);
   if (n === 0) out.push('empty');
@@ -83,15 +84,30 @@ export function featureNames(input: ModelInput): string[] {
   if (SHOUT.test(body)) out.push('p:shout');
   if (input.links) out.push('p:link');
   if (input.mentions) out.push('p:mention');
-  return out;
+  return { rules, text: out };
 }
 
-/** Distinct hash buckets of a comment's features. */
-export function featureBuckets(input: ModelInput, buckets: number): number[] {
-  const seen = new Set<number>();
+/**
+ * A comment's features as hash buckets and values: the rules' findings weigh 1 each; the
+ * text's n distinct features weigh min(1, TEXT_NORM/√n) each, so a long post does not pile up
+ * evidence for whatever its many words lean to (left at 1 each, long brand posts on the site
+ * snapshots read as complaints), while a comment's usual 20-60 features keep weight 1.
+ */
+/** Text features keep weight 1 up to TEXT_NORM² distinct features, then share a length of TEXT_NORM. */
+export const TEXT_NORM = 8;
+
+export function featureVector(input: ModelInput, buckets: number): { idx: number[]; val: number[] } {
+  const acc = new Map<number, number>();
   const mask = buckets - 1;
-  for (const name of featureNames(input)) seen.add(hash(name) & mask);
-  return [...seen];
+  const { rules, text } = featureNames(input);
+  const distinct = [...new Set(text)];
+  const w = Math.min(1, TEXT_NORM / Math.sqrt(distinct.length || 1));
+  for (const name of new Set(rules)) acc.set(hash(name) & mask, 1);
+  for (const name of distinct) {
+    const b = hash(name) & mask;
+    acc.set(b, (acc.get(b) ?? 0) + w);
+  }
+  return { idx: [...acc.keys()], val: [...acc.values()] };
 }
 
 /** A model ready to score: weights decoded once. */
@@ -101,7 +117,7 @@ export interface LoadedModel {
 }
 
 export function loadModel(model: ClassifierModel): LoadedModel {
-  if (model.version !== 1 || model.buckets & (model.buckets - 1) || model.bias.length !== model.labels.length) throw new Error('classifier model: unsupported format');
+  if (model.version !== 2 || model.buckets & (model.buckets - 1) || model.bias.length !== model.labels.length) throw new Error('classifier model: unsupported format');
   const bytes = Uint8Array.from(atob(model.weights), (c) => c.charCodeAt(0));
   if (bytes.length !== model.buckets * model.labels.length) throw new Error('classifier model: weights do not match its size');
   return { model, weights: new Int8Array(bytes.buffer) };
@@ -112,26 +128,41 @@ export function scoreModel(m: LoadedModel, input: ModelInput): number[] {
   const { model, weights } = m;
   const k = model.labels.length;
   const out = [...model.bias];
-  for (const b of featureBuckets(input, model.buckets)) {
-    const base = b * k;
-    for (let j = 0; j < k; j++) out[j]! += weights[base + j]! * model.scale;
+  const { idx, val } = featureVector(input, model.buckets);
+  for (let i = 0; i < idx.length; i++) {
+    const base = idx[i]! * k;
+    const v = val[i]! * model.scale;
+    for (let j = 0; j < k; j++) out[j]! += weights[base + j]! * v;
   }
   return out;
 }
 
 /**
- * The most likely label among those the rules found evidence for (their answer, and every
- * category with a phrase or a hint), and its probability. The rules propose, the model
- * chooses: free to pick any label, the model learned the style of the training comments
- * and overruled right answers on other writing (cross-validation on comments from other
- * authors, see scripts/train-classify.ts); restricted, it fixes precedence and weak or
- * misleading cues and leaves alone what it cannot know.
+ * How far (in logits) the model's free choice must lead the best label the rules found
+ * evidence for before it overrules them (tuned by `npm run train:classify -- --cv` on comments
+ * from a writer the model was not trained on).
  */
-export function predict(m: LoadedModel, input: ModelInput): { category: Category; p: number } {
+export const FREE_MARGIN = 2;
+
+/**
+ * The most likely label among those the rules found evidence for (their answer, and every
+ * category with a phrase or a hint), and its probability — unless the model's favourite among
+ * all labels leads that choice by more than `margin`. The rules propose, the model chooses:
+ * left entirely free, the model learned the style of the training comments and overruled
+ * right answers on other writing (cross-validation on comments from other authors, see
+ * scripts/train-classify.ts); restricted, it fixes precedence and weak or misleading cues;
+ * with a wide lead it also fixes what the rules have no word for.
+ */
+export function predict(m: LoadedModel, input: ModelInput, margin = FREE_MARGIN): { category: Category; p: number } {
   const s = scoreModel(m, input);
   const labels = m.model.labels;
   let best = labels.indexOf(input.rule);
-  for (let j = 0; j < s.length; j++) if (s[j]! > s[best]! && (input.scores[labels[j]!] ?? 0) > 0) best = j;
+  let free = 0;
+  for (let j = 0; j < s.length; j++) {
+    if (s[j]! > s[best]! && (input.scores[labels[j]!] ?? 0) > 0) best = j;
+    if (s[j]! > s[free]!) free = j;
+  }
+  if (s[free]! - s[best]! > margin) best = free;
   let z = 0;
   for (const v of s) z += Math.exp(v - s[best]!);
   return { category: m.model.labels[best]!, p: 1 / z };
