@@ -62,6 +62,16 @@ function styleInto(root: ShadowRoot, doc: Document): void {
   root.append(style);
 }
 
+/** The first hint's one-time costs (parsing the stylesheet, the first shadow root and badge),
+ * paid on a detached host, so an idle moment before the first frame can take them. */
+export function warmHint(doc: Document, model: BadgeModel): void {
+  const root = doc.createElement('chorus-hint').attachShadow({ mode: 'open' });
+  styleInto(root, doc);
+  const mount = doc.createElement('span');
+  root.append(mount);
+  mountBadge(mount, root.host as HTMLElement, model).destroy();
+}
+
 export interface Hint {
   host: HTMLElement;
   update(model: BadgeModel): void;

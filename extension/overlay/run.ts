@@ -11,6 +11,7 @@ import { i18n } from '#i18n';
 import { classify } from '../../shared/classify';
 import { formatDuration, languageName } from '../ui/format';
 import { annotatePage } from './annotate';
+import { warmHint } from './hint';
 
 /** How often a visible site tab tells the background it is in front (see scheduler.ts). */
 const HEARTBEAT_MS = 2500;
@@ -36,7 +37,24 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
   const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 0));
   // Latin-script and Arabic-script word lists load separately: one idle task each; then the
   // number, list and language-name formatters every badge uses (slow to make, cheap to use).
-  const warm = [() => classify('warm up', { platform }), () => classify('سلام', { platform }), warmFormats];
+  const warm = [
+    () => classify('warm up', { platform }),
+    () => classify('سلام', { platform }),
+    warmFormats,
+    () =>
+      warmHint(document, {
+        itemKey: `${platform}:warm`,
+        platform,
+        category: 'question',
+        sentiment: 'neutral',
+        lang: 'en',
+        cues: [],
+        wait: { waitedMs: 3_600_000 },
+        status: {},
+        templates: [],
+        now: Date.now(),
+      }),
+  ];
   const warmNext = () => {
     const task = warm.shift();
     if (answered || !task) return;

@@ -7,6 +7,10 @@ import type { ReadContext, SiteAdapter, SiteItem } from '../sites/types';
 
 /** Work per frame; the rest waits for the next one, so no task comes near 50 ms. */
 const FRAME_BUDGET_MS = 8;
+/** Items already in view may take up to this much of one frame: every hint a frame inserts
+ * costs the page one style-and-layout pass, so the first screen gets its hints in one pass
+ * rather than one pass per 8 ms of work. */
+const IN_VIEW_BUDGET_MS = 16;
 /** Items this close below the viewport are read before they scroll in. */
 const NEAR_VIEWPORT = '300px 0px';
 const HOST_TAG = 'CHORUS-HINT';
@@ -37,6 +41,8 @@ export function startScanner(doc: Document, options: ScannerOptions): Scanner {
   const roots = queue<Node>();
   const pending = queue<Element>();
   const visible = queue<Element>();
+  /** Near-viewport items already on screen (the IntersectionObserver's geometry, no layout read). */
+  const inView = queue<Element>();
   const known = new WeakSet<Element>();
   const stats = { found: 0, annotated: 0 };
   let scheduled = false;
@@ -48,7 +54,8 @@ export function startScanner(doc: Document, options: ScannerOptions): Scanner {
       for (const entry of entries) {
         if (!entry.isIntersecting) continue;
         io.unobserve(entry.target);
-        visible.push(entry.target);
+        const box = entry.boundingClientRect;
+        (box.bottom > 0 && box.top < innerHeight ? inView : visible).push(entry.target);
       }
       schedule();
     },
@@ -74,23 +81,23 @@ export function startScanner(doc: Document, options: ScannerOptions): Scanner {
   function run() {
     scheduled = false;
     if (signal.aborted) return;
-    const deadline = performance.now() + budget;
+    const start = performance.now();
+    const deadline = start + budget;
     // Reading visible items first: what the member looks at gets its badge soonest.
     let ctx: ReadContext | undefined;
-    while (visible.size && performance.now() < deadline) {
-      const element = visible.shift();
-      if (!element.isConnected) continue;
+    const readOne = (element: Element) => {
+      if (!element.isConnected) return;
       ctx ??= context();
       let item: SiteItem | undefined;
       try {
         item = adapter.readItem(element, ctx);
       } catch (error) {
         onSkip?.(element, error);
-        continue;
+        return;
       }
       if (!item) {
         onSkip?.(element);
-        continue;
+        return;
       }
       stats.annotated++;
       try {
@@ -98,7 +105,10 @@ export function startScanner(doc: Document, options: ScannerOptions): Scanner {
       } catch (error) {
         onSkip?.(element, error);
       }
-    }
+    };
+    const inViewDeadline = start + Math.max(budget, IN_VIEW_BUDGET_MS);
+    while (inView.size && performance.now() < inViewDeadline) readOne(inView.shift());
+    while (visible.size && performance.now() < deadline) readOne(visible.shift());
     while ((pending.size || roots.size) && performance.now() < deadline) {
       // Found items are observed a slice at a time: a page arriving with thousands at once
       // (the first scan, a long thread expanded) must not make one long task.
@@ -120,7 +130,7 @@ export function startScanner(doc: Document, options: ScannerOptions): Scanner {
         // A subtree the adapter cannot read: skipped, the rest of the page goes on.
       }
     }
-    if (roots.size || visible.size || pending.size) schedule();
+    if (roots.size || inView.size || visible.size || pending.size) schedule();
   }
 
   roots.push(doc.body ?? doc.documentElement);
@@ -144,6 +154,7 @@ export function startScanner(doc: Document, options: ScannerOptions): Scanner {
     io.disconnect();
     roots.clear();
     pending.clear();
+    inView.clear();
     visible.clear();
   });
   return {
