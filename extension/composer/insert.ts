@@ -200,8 +200,11 @@ function viaPaste(root: Element, text: string): void {
   const view = root.ownerDocument.defaultView ?? window;
   const data = new view.DataTransfer();
   data.setData('text/plain', text);
-  const event = new view.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
-  root.dispatchEvent(event);
+  // Chromium takes the DataTransfer. Firefox ignores it and builds the event's own from its
+  // non-standard `dataType`/`data` members — the only way a paste made in a content script
+  // carries data the page can read (a DataTransfer filled there belongs to the extension).
+  const init = { clipboardData: data, dataType: 'text/plain', data: text, bubbles: true, cancelable: true, composed: true };
+  root.dispatchEvent(new view.ClipboardEvent('paste', init));
 }
 
 /** React tracks a controlled field's value through an own `value` property on the element;
