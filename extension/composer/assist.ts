@@ -13,7 +13,7 @@ import { applyFix, type VoiceIssue, type VoiceResult } from '../../shared/voice'
 import { sendMessage } from '../messaging';
 import { pageTheme } from '../overlay/hint';
 import { type BarActions, createBar } from './Bar';
-import { composerForButton, submitButtonOf } from './capture';
+import { composerForButton, isSendKey, submitButtonOf } from './capture';
 import { checkDraft, mastodonLimit } from './draft';
 import { type ComposerHost, VOICE_X_GLOBAL } from './host';
 import { editorRoot, editorText, insertText } from './insert';
@@ -326,10 +326,10 @@ export function watchComposers(host: ComposerHost): Assist {
   addEventListener(
     'keydown',
     (event) => {
-      if (sessions.size === 0 || event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+      if (sessions.size === 0 || !isSendKey(event)) return;
       const target = event.composedPath()[0];
       const found = composerOf(target);
-      if (!found) return;
+      if (!found || !(event.ctrlKey || event.metaKey || adapter.enterSends?.(found.composer))) return;
       const init: KeyboardEventInit = { key: 'Enter', code: 'Enter', ctrlKey: event.ctrlKey, metaKey: event.metaKey, bubbles: true, cancelable: true, composed: true };
       hold(sessions.get(found.root), event, () => {
         (found.root as HTMLElement).focus();

@@ -1,5 +1,5 @@
 // Capture of every reply sent: when the member submits a recognized composer (a click on a
-// button beside it, or Ctrl/⌘+Enter in it) and the site takes the reply (the box empties or
+// button beside it, Ctrl/⌘+Enter in it, or Enter where the site sends on Enter) and the site takes the reply (the box empties or
 // goes away), exactly one interaction is recorded for the item it answers. A submit the site
 // refuses leaves the text in the box and records nothing; a double submit records once. A
 // submit the traffic cop holds (assist.ts, listening on window first) never reaches this.
@@ -44,6 +44,12 @@ export function composerForButton(adapter: SiteAdapter, button: Element): Elemen
     if (found) return found;
   }
   return undefined;
+}
+
+/** Enter that may send a reply: Ctrl/⌘+Enter, or a plain Enter (not Shift+Enter, not while an
+ * input method is composing) where the adapter says the box sends on Enter. */
+export function isSendKey(event: KeyboardEvent): boolean {
+  return event.key === 'Enter' && !event.shiftKey && !event.altKey && !event.isComposing;
 }
 
 /** The submit control a click landed on, if it is one that can act. */
@@ -127,9 +133,8 @@ export function watchSubmits(options: CaptureOptions): void {
   document.addEventListener(
     'keydown',
     (event) => {
-      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
-      const composer = composerOf(event.composedPath()[0]);
-      if (composer) submitted(composer);
+      const composer = isSendKey(event) ? composerOf(event.composedPath()[0]) : undefined;
+      if (composer && (event.ctrlKey || event.metaKey || adapter.enterSends?.(composer))) submitted(composer);
     },
     { capture: true, signal },
   );

@@ -170,4 +170,7 @@ export const adapter: SiteAdapter = {
     }
     return answered && items.includes(answered) ? answered : undefined;
   },
+
+  // Comment and reply boxes send on Enter; Shift+Enter is a new line.
+  enterSends: () => true,
 };

@@ -138,4 +138,7 @@ export const adapter: SiteAdapter = {
     return undefined;
   },
   composers: (root) => [...root.querySelectorAll(COMPOSER)],
+
+  // The comment box sends on Enter.
+  enterSends: () => true,
 };

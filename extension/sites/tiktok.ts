@@ -191,4 +191,7 @@ export const adapter: SiteAdapter = {
     if (composer.closest(COMMENT_LIST)) return undefined;
     return items.find((item) => !item.querySelector(COMMENT_TEXT) && (item.matches(VIDEO_DESC) || item.querySelector(VIDEO_DESC) !== null));
   },
+
+  // The comment box sends on Enter.
+  enterSends: () => true,
 };

@@ -76,4 +76,7 @@ export interface SiteAdapter {
    * holding the box, else the last item before it).
    */
   answers?(composer: Element, items: readonly Element[]): Element | undefined;
+  /** Whether a plain Enter in this reply box sends the reply (Shift+Enter starts a new line),
+   * as in Facebook's, Instagram's and TikTok's comment boxes. Ctrl/⌘+Enter sends everywhere. */
+  enterSends?(composer: Element): boolean;
 }
