@@ -142,7 +142,7 @@ export function scoreModel(m: LoadedModel, input: ModelInput): number[] {
  * evidence for before it overrules them (tuned by `npm run train:classify -- --cv` on comments
  * from a writer the model was not trained on).
  */
-export const FREE_MARGIN = 2;
+export const FREE_MARGIN = 3;
 
 /**
  * The most likely label among those the rules found evidence for (their answer, and every
