@@ -161,7 +161,7 @@ function crossValidate(): void {
   console.log(`             train2 ${score(second, (it) => it.input.rule)}`);
   console.log(`             other splits ${score(others, (it) => it.input.rule)}`);
   const grid: TrainOptions[] = [];
-  for (const buckets of [1 << 14]) for (const l2 of [1e-4, 1e-3]) grid.push({ ...DEFAULTS, buckets, l2 });
+  for (const buckets of [1 << 14, 1 << 15]) for (const l2 of [1e-4, 3e-4, 1e-3]) grid.push({ ...DEFAULTS, buckets, l2 });
   for (const o of process.argv.includes('--defaults') ? [DEFAULTS] : grid) {
     console.log(`B=${o.buckets} l2=${o.l2} epochs=${o.epochs}:`);
     const preds = new Map<Item, LoadedModel>();
