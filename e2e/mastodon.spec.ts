@@ -10,17 +10,31 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
+import { type Site, expected, MEMBER, pageHtml, TEMPLATE } from './composerSites.ts';
+import { buildSiteEditors } from './editors/build.ts';
 import { expect, extensionDir, launchWithExtension, test } from './fixtures.ts';
 import { expectedHints, scrollThrough, type Snapshot } from './hints.ts';
 import { OptionsPage } from './pages/options.ts';
 
 const INSTANCE = 'mastodon.social';
+/** The thread with a reply to Sara's status open in the compose form, in a React-controlled
+ * textarea as Mastodon's web UI has it (e2e/editors/sites.tsx). */
+const REPLY: Site = {
+  name: 'mastodon',
+  file: 'mastodon/status-thread.html',
+  url: `https://${INSTANCE}/@choruscoffee/113541200000000001`,
+  mount: { kind: 'textarea', at: '.compose-form textarea', attrs: { class: 'autosuggest-textarea__textarea', 'aria-label': "What's on your mind?" }, submit: '.compose-form button[type="submit"]' },
+  editor: '.compose-form textarea',
+  answers: { handle: 'sara@persian.social', kind: 'reply' },
+};
 const SNAPSHOTS: Snapshot[] = [
   { file: 'mastodon/status-thread.html', url: `https://${INSTANCE}/@choruscoffee/113541200000000001` },
   { file: 'mastodon/home-feed.html', url: `https://${INSTANCE}/home` },
 ];
 
-test('an added Mastodon instance gets hints and team status; a removed one none', async ({ api }) => {
+test('an added Mastodon instance gets hints, team status and the reply flow; a removed one none', async ({ api }) => {
+  test.setTimeout(120_000);
+  const siteEditors = await buildSiteEditors();
   const dir = mkdtempSync(join(tmpdir(), 'chorus-mastodon-'));
   cpSync(extensionDir, dir, { recursive: true });
   const manifestPath = join(dir, 'manifest.json');
@@ -33,9 +47,10 @@ test('an added Mastodon instance gets hints and team status; a removed one none'
     const team = await api.call('POST', '/v1/teams', { body: { name: 'Kahawa Bora', ownerName: 'Ana' } });
     const teammate = await api.call('POST', '/v1/join', { body: { code: team.invites.member, name: 'Noa' } });
     const options = await OptionsPage.open(context, extensionId);
-    await options.connect(api.url, team.invites.member, 'Amani');
+    await options.connect(api.url, team.invites.member, MEMBER);
     await expect.poll(async () => (await options.syncState()).lastSyncAt).toBeTruthy();
-    const pages = new Map(SNAPSHOTS.map((s) => [s.url, readFileSync(`extension/sites/snapshots/${s.file}`, 'utf8')]));
+    await api.call('POST', '/v1/templates', { token: team.token, body: TEMPLATE });
+    const pages = new Map(SNAPSHOTS.map((s) => [s.url, s.url === REPLY.url ? pageHtml(REPLY, siteEditors) : readFileSync(`extension/sites/snapshots/${s.file}`, 'utf8')]));
     await context.route(`https://${INSTANCE}/**`, (route) => {
       const body = route.request().isNavigationRequest() ? pages.get(route.request().url()) : undefined;
       return body ? route.fulfill({ contentType: 'text/html', body }) : route.fulfill({ status: 204, body: '' });
@@ -75,6 +90,29 @@ test('an added Mastodon instance gets hints and team status; a removed one none'
     const pushed = await api.call('POST', '/v1/interactions', { token: teammate.token, body: { interactions: [answer] } });
     expect(pushed.accepted).toEqual([answer.id]);
     await expect(page.locator(`chorus-hint[data-item-key="${first.itemKey}"]`).first()).toHaveAttribute('data-status', 'answered', { timeout: 5_000 });
+
+    // The reply flow in the compose form: the shortcut expands in the React textarea, Post
+    // records one reply for the status the reply indicator shows.
+    const want = expected(REPLY);
+    await page.goto(REPLY.url);
+    await expect(page.locator('chorus-hint').first()).toBeVisible();
+    const state = () => page.evaluate(() => window.__editorState!());
+    await page.locator(REPLY.editor).click();
+    await expect(page.locator('chorus-composer')).toHaveCount(1, { timeout: 15_000 });
+    await page.keyboard.type(TEMPLATE.shortcut);
+    await expect.poll(state).toBe(TEMPLATE.shortcut);
+    await page.keyboard.press('Tab');
+    await expect.poll(state).toBe(want.text);
+    await page.locator(REPLY.mount.submit).click();
+    await expect.poll(state).toBe('');
+    const day = new Date().toISOString().slice(0, 10);
+    await expect
+      .poll(async () => {
+        await options.syncNow();
+        const rows = (await api.text(`/v1/export/interactions.csv?from=${day}&to=${day}`, team.token)).trim().split(/\r?\n/).slice(1);
+        return rows.filter((row) => row.includes(`,${MEMBER},`));
+      }, { timeout: 15_000 })
+      .toEqual([expect.stringContaining(`,${MEMBER},mastodon,reply,${want.itemKey},`)]);
 
     // Removed: the script is unregistered, the instance's pages stay untouched.
     await sites.getByRole('button', { name: `Remove ${INSTANCE}` }).click();

@@ -89,6 +89,17 @@ describe('mastodon adapter: status page', () => {
     expect(adapter.account(doc)).toBe('choruscoffee');
     expect(adapter.composers(doc).map((el) => el.localName)).toEqual(['textarea']);
   });
+
+  it("the compose form answers the status its reply indicator shows; a new post's form none", () => {
+    const doc = thread();
+    const [box] = adapter.composers(doc);
+    const answered = adapter.answers!(box!, adapter.findItems(doc));
+    const item = adapter.readItem(answered!, readContext(doc, NOW));
+    expect(item?.author.handle).toBe('sara@persian.social');
+    expect(item?.text).toContain('سفارش من هنوز نرسیده');
+    doc.querySelector('.reply-indicator')!.remove();
+    expect(adapter.answers!(box!, adapter.findItems(doc))).toBeUndefined();
+  });
 });
 
 describe('mastodon adapter: home timeline on a Spanish instance', () => {

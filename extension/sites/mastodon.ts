@@ -27,6 +27,9 @@ const ACTIONS = '.status__action-bar, .detailed-status__action-bar';
 const ACCOUNT_LINK = '.navigation-bar a[href^="/@"]';
 /** <textarea class="autosuggest-textarea__textarea"> in <form class="compose-form">. */
 const COMPOSER = '.compose-form textarea';
+/** <div class="reply-indicator"> above the textarea while replying: the replied-to status's
+ * account (.display-name__account, "@acct") and the start of its text (.reply-indicator__content). */
+const REPLY_INDICATOR = '.reply-indicator';
 
 /** Scripts written right to left: Mastodon states the author's language, not a direction. */
 const RTL_LANG = /^(?:ar|fa|he|iw|ur|ps|sd|ug|yi|dv|ckb)(?:-|$)/i;
@@ -117,4 +120,18 @@ export const adapter: SiteAdapter = {
   },
 
   composers: (root) => selfOrAll(root, COMPOSER),
+
+  // The compose form sits in its own column: what it answers is the status its reply
+  // indicator shows (that account's status whose text holds the start the indicator shows).
+  answers(composer, items) {
+    const indicator = composer.closest('.compose-form')?.querySelector(REPLY_INDICATOR);
+    if (!indicator) return undefined;
+    const acct = (indicator.querySelector('.display-name__account')?.textContent ?? '').trim().replace(/^@/, '');
+    const start = (indicator.querySelector('.reply-indicator__content')?.textContent ?? '').trim().replace(/…$/, '').trim().slice(0, 40);
+    const byAuthor = items.filter((item) => {
+      const href = own(item, AUTHOR_LINK)?.getAttribute('href') ?? '';
+      return acct !== '' && decodeURIComponent(ACCT_PATH.exec(href)?.[1] ?? '') === acct;
+    });
+    return byAuthor.find((item) => start !== '' && (own(item, TEXT)?.textContent ?? '').includes(start)) ?? byAuthor[0];
+  },
 };
