@@ -51,6 +51,14 @@ export function createApp(opts: AppOptions) {
   const limiter = new RateLimiter(config.rateLimitPerMinute);
   // Unknown or revoked tokens per address (each made-up token has its own bucket above).
   const failedAuth = new RateLimiter(config.failedAuthPerMinute, 10);
+  /** Hashes of tokens that authenticated lately, oldest first (a revoked one is dropped on its next 401). */
+  const goodTokens = new Set<string>();
+  const rememberGood = (tokenKey: string) => {
+    if (!tokenKey) return;
+    goodTokens.delete(tokenKey);
+    goodTokens.add(tokenKey);
+    if (goodTokens.size > 10_000) goodTokens.delete(goodTokens.values().next().value!);
+  };
   const allowed = new Set(config.corsOrigins);
 
   const app = new Hono<Env>();
@@ -74,8 +82,7 @@ export function createApp(opts: AppOptions) {
     // The public routes are limited per address whatever the headers say: a made-up bearer
     // token per request would otherwise get a fresh bucket for each guess at an invite code.
     const key = auth && /^bearer /i.test(auth) && !PUBLIC.has(c.req.path) ? `t:${hashToken(auth.slice(7))}` : `a:${addressOf(c)}`;
-    // An address whose tokens keep failing is refused before its next guess is looked up.
-    const wait = Math.max(failedAuth.peek(`a:${addressOf(c)}`), limiter.take(key));
+    const wait = limiter.take(key);
     if (wait > 0) {
       c.header('Retry-After', String(wait));
       return c.json(errorBody('rate_limited', `Too many requests; try again in ${wait} s`), 429);
@@ -95,10 +102,29 @@ export function createApp(opts: AppOptions) {
   const auth = authenticate(deps);
   app.use('/v1/*', async (c, next) => {
     if (PUBLIC.has(c.req.path)) return next();
+    // Refused tokens are limited per address. A token that authenticated lately skips the
+    // count (members behind one office address are not locked out by someone's guesses);
+    // any other request takes its place up front (parallel guesses cannot all slip through)
+    // and gives it back once its token proves good.
+    const header = c.req.header('authorization') ?? '';
+    const tokenKey = /^bearer /i.test(header) ? hashToken(header.slice(7)) : '';
+    const failKey = `a:${addressOf(c)}`;
+    const known = tokenKey !== '' && goodTokens.has(tokenKey);
+    if (!known) {
+      const wait = failedAuth.take(failKey);
+      if (wait > 0) {
+        c.header('Retry-After', String(wait));
+        return c.json(errorBody('rate_limited', `Too many refused tokens from this address; try again in ${wait} s`), 429);
+      }
+    }
     try {
-      await auth(c, next);
+      await auth(c, async () => {
+        if (!known) failedAuth.refund(failKey);
+        rememberGood(tokenKey);
+        await next();
+      });
     } catch (error) {
-      if (error instanceof ApiFailure && error.status === 401) failedAuth.take(`a:${addressOf(c)}`);
+      if (error instanceof ApiFailure && error.status === 401) goodTokens.delete(tokenKey);
       throw error;
     }
   });

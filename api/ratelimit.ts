@@ -20,6 +20,12 @@ export class RateLimiter {
     return this.waitFor(b);
   }
 
+  /** Gives back one request taken earlier (one that turned out not to count). */
+  refund(key: string, now = Date.now()): void {
+    const b = this.buckets.get(key);
+    if (b) b.tokens = Math.min(this.burst, this.refill(key, now).tokens + 1);
+  }
+
   /** What take() would answer now, without taking anything. */
   peek(key: string, now = Date.now()): number {
     const b = this.refill(key, now);

@@ -122,12 +122,28 @@ describe('rate limits', () => {
     expect(statuses.slice(10).every((s) => s === 429)).toBe(true);
   });
 
-  it('guessing tokens is limited per address: after 10 refused tokens even a valid one waits', async () => {
+  it('parallel guesses cannot slip past the refused-token limit', async () => {
+    const strict = await testApp({ failedAuthPerMinute: 30 });
+    try {
+      const guesses = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => strict.call('GET', '/v1/templates', { headers: { authorization: `Bearer par${String(i).padStart(30, '0')}` } })),
+      );
+      const statuses = guesses.map((r) => r.status);
+      expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(30);
+    } finally {
+      await strict.dispose();
+    }
+  });
+
+  it('guessing tokens is limited per address: after 10 refused tokens an unknown one waits, a token in use goes on', async () => {
     const strict = await testApp({ failedAuthPerMinute: 30 });
     // The limiter runs on the real clock: a fake Date lets the test move it.
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
       const team = await strict.team();
+      // The owner was using the API before the guesses began.
+      expect((await strict.call('GET', '/v1/templates', { token: team.owner.token })).status).toBe(200);
       const statuses: number[] = [];
       for (let i = 0; i < 15; i++) {
         const r = await strict.call('GET', '/v1/templates', { headers: { authorization: `Bearer guess${String(i).padStart(30, '0')}` } });
@@ -138,6 +154,8 @@ describe('rate limits', () => {
       expect(statuses.slice(10).every((s) => s === 429)).toBe(true);
       const valid = await strict.call('GET', '/v1/templates', { token: team.member.token });
       expect(valid.status).toBe(429);
+      // A member whose token the server already knows is not locked out by the guesses.
+      expect((await strict.call('GET', '/v1/templates', { token: team.owner.token })).status).toBe(200);
       expect(Number(valid.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
       // Two seconds later one more attempt is allowed (30 a minute), and a valid token gets in.
       vi.setSystemTime(Date.now() + 2_000);

@@ -190,6 +190,9 @@ export class Scheduler {
         while (this.deps.now() < this.activeUntil) {
           await this.enqueue(async () => {
             for (const conn of await this.teams()) {
+              // A refused token stays refused until the member reconnects: asking every 3 s
+              // would only count against the address's refused-token limit on the server.
+              if ((((await this.db.settings.get(stateKey(conn.team.id)))?.value ?? {}) as StoredState).lastStatus === 'unauthorized') continue;
               // Not forced: a pull that is backing off (a 429, a server down) stays quiet.
               const pulled = await pull(conn, this.deps);
               if (pulled.activity > 0 || pulled.templates > 0 || pulled.cues > 0) this.deps.notifyChanged?.(conn.team.id);

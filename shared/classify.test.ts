@@ -200,13 +200,6 @@ describe('classify: loading and speed', () => {
       expect(foldClauses(text)).toEqual({ folded: fold(text), clauses: pieces });
     }
   });
-  it('a typical comment takes well under a millisecond once loaded', () => {
-    const text = 'Ordered two weeks ago and still nothing, tracking says delivered?? Not happy 😡';
-    for (let i = 0; i < 50; i++) classify(text);
-    const t0 = performance.now();
-    for (let i = 0; i < 200; i++) classify(text);
-    expect((performance.now() - t0) / 200).toBeLessThan(1);
-  });
 });
 
 describe('classify: trained model', () => {

@@ -330,7 +330,8 @@ export function watchComposers(host: ComposerHost): Assist {
       const target = event.composedPath()[0];
       const found = composerOf(target);
       if (!found || !(event.ctrlKey || event.metaKey || adapter.enterSends?.(found.composer))) return;
-      const init: KeyboardEventInit = { key: 'Enter', code: 'Enter', ctrlKey: event.ctrlKey, metaKey: event.metaKey, bubbles: true, cancelable: true, composed: true };
+      // keyCode/which too: Draft.js (and older Lexical) read those, not key.
+      const init = { key: 'Enter', code: 'Enter', keyCode: 13, which: 13, ctrlKey: event.ctrlKey, metaKey: event.metaKey, bubbles: true, cancelable: true, composed: true };
       hold(sessions.get(found.root), event, () => {
         (found.root as HTMLElement).focus();
         found.root.dispatchEvent(new KeyboardEvent('keydown', init));

@@ -10,7 +10,7 @@ import type { ItemStatus, PageContext } from '../messaging';
 import { sendMessage } from '../messaging';
 import type { SiteAdapter, SiteItem } from '../sites/types';
 import { editorRoot, editorText } from './insert';
-import { composerFor } from './item';
+import { composerFor, cut, itemFields } from './item';
 
 type Enabled = Extract<PageContext, { enabled: true }>;
 
@@ -106,16 +106,14 @@ export function watchSubmits(options: CaptureOptions): void {
       category: result.category,
       sentiment: result.sentiment,
       textLength: [...text].length,
-      ...(item.url ? { itemUrl: item.url } : {}),
-      ...(item.author.handle || item.author.name ? { itemAuthor: (item.author.handle ?? item.author.name)!.slice(0, 200) } : {}),
-      ...(Number.isFinite(posted) ? { itemPostedAt: new Date(posted).toISOString() } : {}),
+      ...itemFields(item),
       ...(Number.isFinite(seen) ? { seenAt: new Date(seen).toISOString() } : {}),
       ...(Number.isFinite(since) && since <= now ? { responseMs: now - since } : {}),
       ...(LANG_TAG.test(result.lang) && result.lang !== 'und' ? { lang: result.lang } : {}),
       ...(templateId ? { templateId } : {}),
       ...(voiceScore !== undefined ? { voiceScore } : {}),
       // The reply's words leave the browser only when the team turned that on.
-      ...(page.settings?.syncReplyText ? { text: text.slice(0, 10_000) } : {}),
+      ...(page.settings?.syncReplyText ? { text: cut(text, 10_000) } : {}),
     };
     await sendMessage('recordInteraction', options.account ? { interaction, account: options.account } : { interaction }).catch(() => undefined);
   }

@@ -4,12 +4,13 @@ import { adapter as x } from '../sites/x';
 import { adapter as youtube } from '../sites/youtube';
 import { loadSnapshot, readContext } from '../sites/testing';
 import type { SiteAdapter } from '../sites/types';
-import { itemElementOf, reactionControlOf } from './reactions';
+import { innermostItem } from './item';
+import { reactionControlOf } from './reactions';
 
 function controls(adapter: SiteAdapter, doc: Document, selector: string) {
   return [...doc.querySelectorAll(selector)].map((el) => {
     const found = reactionControlOf(adapter.platform, el);
-    const item = found && itemElementOf(adapter, found.control);
+    const item = found && innermostItem(adapter.findItems(doc), found.control);
     return { kind: found?.spec.kind, on: found?.spec.on(found.control), itemKey: item && adapter.readItem(item, readContext(doc))?.itemKey };
   });
 }
@@ -41,5 +42,34 @@ describe('like and share controls in the snapshots', () => {
     button.setAttribute('aria-pressed', 'true');
     expect(reactionControlOf('youtube', button)?.spec.on(button)).toBe(true);
     expect(reactionControlOf('youtube', doc.querySelector('#reply-button-end button')!)).toBeUndefined();
+  });
+});
+
+describe("Reddit's upvote, inside shreddit-post's shadow root (as on the live site)", () => {
+  it('is found, and belongs to the post that holds the shadow root', async () => {
+    const { adapter: reddit } = await import('../sites/reddit');
+    const url = 'https://www.reddit.com/r/MechanicalKeyboards/comments/1gx7k2p/my_first_build_feedback_welcome/';
+    const doc = loadSnapshot('extension/sites/snapshots/reddit/thread.html', url);
+    const post = doc.querySelector('shreddit-post')!;
+    const shadow = post.attachShadow({ mode: 'open' });
+    const upvote = doc.createElement('button');
+    upvote.setAttribute('upvote', '');
+    upvote.setAttribute('aria-pressed', 'false');
+    shadow.append(upvote);
+    const found = reactionControlOf('reddit', upvote);
+    expect(found?.spec.kind).toBe('like');
+    const item = innermostItem(reddit.findItems(doc), found!.control);
+    expect(item).toBe(post);
+    expect(reddit.readItem(item!, readContext(doc))?.kind).toBe('post');
+  });
+});
+
+describe('cut', () => {
+  it('never splits a character in two', async () => {
+    const { cut } = await import('./item');
+    const name = `${'a'.repeat(199)}😀`;
+    expect(cut(name, 200)).toBe('a'.repeat(199));
+    expect(cut('Noa 🙂', 200)).toBe('Noa 🙂');
+    expect(cut('abc', 2)).toBe('ab');
   });
 });

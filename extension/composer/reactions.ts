@@ -8,6 +8,7 @@ import { LANG_TAG } from '../../shared/constants';
 import type { Category, Interaction, Platform, Sentiment } from '../../shared/schemas';
 import { sendMessage } from '../messaging';
 import type { SiteAdapter, SiteItem } from '../sites/types';
+import { innermostItem, itemFields } from './item';
 
 /** How long the site may take to show the control turned on (X's repost menu included). */
 const TURN_ON_WITHIN_MS = 10_000;
@@ -52,13 +53,6 @@ export function reactionControlOf(platform: Platform, target: Element): { contro
   return undefined;
 }
 
-/** The innermost item that holds an element. */
-export function itemElementOf(adapter: SiteAdapter, element: Element): Element | undefined {
-  let chosen: Element | undefined;
-  for (const item of adapter.findItems(element.ownerDocument)) if (item.contains(element)) chosen = item;
-  return chosen;
-}
-
 export function watchReactions(options: {
   adapter: SiteAdapter;
   platform: Platform;
@@ -82,9 +76,7 @@ export function watchReactions(options: {
       actedAt: new Date().toISOString(),
       ...(described ? { category: described.category, sentiment: described.sentiment } : {}),
       ...(described && LANG_TAG.test(described.lang) && described.lang !== 'und' ? { lang: described.lang } : {}),
-      ...(item.url ? { itemUrl: item.url } : {}),
-      ...(item.author.handle || item.author.name ? { itemAuthor: (item.author.handle ?? item.author.name)!.slice(0, 200) } : {}),
-      ...(item.postedAt ? { itemPostedAt: item.postedAt.iso } : {}),
+      ...itemFields(item),
     };
     await sendMessage('recordInteraction', options.account ? { interaction, account: options.account } : { interaction }).catch(() => recorded.delete(`${kind}|${item.itemKey}`));
   }
@@ -97,7 +89,7 @@ export function watchReactions(options: {
       const found = reactionControlOf(platform, target);
       // Already on: this click turns it off, which records nothing.
       if (!found || found.spec.on(found.control)) return;
-      const element = itemElementOf(adapter, found.control);
+      const element = innermostItem(adapter.findItems(document), found.control);
       if (!element) return;
       let item: SiteItem | undefined;
       try {
@@ -113,7 +105,7 @@ export function watchReactions(options: {
       const started = Date.now();
       // The site may re-render the control: look for the item's control of this kind again.
       const isOn = () => {
-        const control = found.control.isConnected ? found.control : element.querySelector(spec.selector);
+        const control = found.control.isConnected ? found.control : (element.querySelector(spec.selector) ?? element.shadowRoot?.querySelector(spec.selector));
         return control ? spec.on(control) : false;
       };
       const timer = setInterval(() => {
