@@ -159,8 +159,21 @@ export function watchComposers(host: ComposerHost): Assist {
     }
   }
 
+  /** Watches the item the box answers now: a box that stays on the page answers a new item
+   * (Mastodon's compose form, a video's comment box) or a new reply after a sent one. */
+  function track(session: Session, itemKey: string | undefined) {
+    session.itemKey = itemKey;
+    session.before = null;
+    session.acknowledged = false;
+    session.conflict = undefined;
+    if (itemKey) void readBaseline(session);
+  }
+
   function recheck(session: Session) {
+    const hadText = session.text.trim() !== '';
     session.text = editorText(session.root);
+    // The box emptied (the reply went, or the member cleared it): the next reply starts afresh.
+    if (hadText && session.text.trim() === '' && !session.held) track(session, session.itemKey);
     session.result = check(session, session.text);
     render(session);
   }
@@ -178,13 +191,20 @@ export function watchComposers(host: ComposerHost): Assist {
     recheck(session);
   }
 
-  function sessionFor(root: Element, composer: Element): Session {
+  /** The box's session; on a focus (`focused`), following the item the box answers now. */
+  function sessionFor(root: Element, composer: Element, focused = false): Session {
     let session = sessions.get(root);
     if (session && !session.bar.host.isConnected) {
       // The site re-rendered around the editor: put the bar back after it.
       root.after(session.bar.host);
     }
-    if (session) return session;
+    if (session) {
+      if (focused) {
+        const itemKey = itemForComposer(adapter, composer)?.item.itemKey;
+        if (itemKey !== session.itemKey) track(session, itemKey);
+      }
+      return session;
+    }
     const bar = createBar({ dir, theme: pageTheme(document) });
     root.after(bar.host);
     const text = editorText(root);
@@ -220,8 +240,10 @@ export function watchComposers(host: ComposerHost): Assist {
   }
 
   async function readBaseline(session: Session) {
-    const status = await statusOf(session.itemKey!);
-    session.before = status?.answered;
+    const itemKey = session.itemKey!;
+    const statuses = await sendMessage('itemStatus', { teamId: host.page().teamId, itemKeys: [itemKey] }).catch(() => undefined);
+    // Unread (the background did not answer): stay unarmed rather than take an old answer for a new one.
+    if (statuses && session.itemKey === itemKey) session.before = statuses[itemKey]?.answered;
   }
 
   async function pollTraffic(session: Session) {
@@ -283,7 +305,7 @@ export function watchComposers(host: ComposerHost): Assist {
     'focusin',
     (event) => {
       const found = composerOf(event.composedPath()[0]);
-      if (found) sessionFor(found.root, found.composer);
+      if (found) sessionFor(found.root, found.composer, true);
     },
     { capture: true, signal },
   );
@@ -353,7 +375,7 @@ export function watchComposers(host: ComposerHost): Assist {
   return {
     attachFocused() {
       const found = composerOf(document.activeElement ?? undefined);
-      if (found) sessionFor(found.root, found.composer);
+      if (found) sessionFor(found.root, found.composer, true);
     },
     voiceScore(composer, text) {
       const session = sessions.get(editorRoot(composer));
