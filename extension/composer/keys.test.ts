@@ -6,7 +6,11 @@ const combo = (code: string, mods: Partial<Omit<KeyCombo, 'code'>> = {}): KeyCom
 describe('picker key combinations', () => {
   it('accepts the default and combinations with Ctrl, Alt or ⌘', () => {
     expect(comboProblem(DEFAULT_PICKER_KEY)).toBeNull();
-    expect(comboProblem(combo('KeyT', { alt: true }))).toBeNull();
+    expect(comboProblem(combo('KeyT', { meta: true, alt: true }))).toBeNull();
+    expect(comboProblem(combo('F2', { alt: true }))).toBeNull();
+    // Option+letter (macOS) and AltGr = Ctrl+Alt (Windows) type characters: @ is AltGr+Q in German.
+    expect(comboProblem(combo('KeyT', { alt: true }))).toBe('types-text');
+    expect(comboProblem(combo('KeyQ', { ctrl: true, alt: true }))).toBe('types-text');
     expect(comboProblem(combo('Period', { ctrl: true }))).toBeNull();
     expect(comboProblem(combo('KeyK', { meta: true, shift: true }))).toBeNull();
     expect(comboProblem(combo('F2'))).toBeNull();
@@ -26,7 +30,7 @@ describe('picker key combinations', () => {
   it('falls back to the default for stored values that are missing or unusable', () => {
     expect(parseCombo(undefined)).toEqual(DEFAULT_PICKER_KEY);
     expect(parseCombo({ code: 'KeyA' })).toEqual(DEFAULT_PICKER_KEY);
-    expect(parseCombo({ code: 'KeyJ', alt: true, ctrl: 'yes' })).toEqual(combo('KeyJ', { alt: true }));
+    expect(parseCombo({ code: 'KeyJ', alt: true, meta: true, ctrl: 'yes' })).toEqual(combo('KeyJ', { alt: true, meta: true }));
   });
 
   it('names and matches a combination', () => {

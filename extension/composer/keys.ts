@@ -31,11 +31,15 @@ const EDITING_CODES = new Set(['Enter', 'NumpadEnter', 'Tab', 'Escape', 'Backspa
 /** Ctrl/⌘ + these are the editor's own commands: select all, copy, cut, paste, undo, redo, bold, italic, underline, link. */
 const EDITOR_COMMAND_CODES = new Set(['KeyA', 'KeyC', 'KeyX', 'KeyV', 'KeyZ', 'KeyY', 'KeyB', 'KeyI', 'KeyU', 'KeyK']);
 const FUNCTION_KEY = /^F(?:[1-9]|1[0-9]|2[0-4])$/;
+/** Keys that type a character (letters, digits, punctuation): with Option (macOS) or AltGr
+ * (= Ctrl+Alt on Windows) they type other characters, such as @ or € on a German keyboard. */
+const CHARACTER_KEY = /^(?:Key[A-Z]|Digit\d|Minus|Equal|BracketLeft|BracketRight|Backslash|Semicolon|Quote|Backquote|Comma|Period|Slash|IntlBackslash)$/;
 
 export type ComboProblem =
   /** Only modifiers pressed so far: keep recording. */
   | 'incomplete'
-  /** A key that types text (a letter, a digit, a space…) without Ctrl, Alt or ⌘. */
+  /** A key that types text: a letter, a digit, a space… without Ctrl, Alt or ⌘, or a
+   * character key with Alt (Option) or Ctrl+Alt (AltGr), which type characters too. */
   | 'types-text'
   /** A key the reply box needs (Enter sends, Tab moves, arrows…). */
   | 'editing-key'
@@ -48,6 +52,7 @@ export function comboProblem(combo: KeyCombo): ComboProblem | null {
   if (EDITING_CODES.has(combo.code)) return 'editing-key';
   const command = combo.ctrl || combo.meta;
   if (!command && !combo.alt && !FUNCTION_KEY.test(combo.code)) return 'types-text';
+  if (combo.alt && !combo.meta && CHARACTER_KEY.test(combo.code)) return 'types-text';
   // Ctrl+Shift+Z is redo and Ctrl+Shift+V paste as plain text; other Shift variants are free.
   if (command && !combo.alt && EDITOR_COMMAND_CODES.has(combo.code) && (!combo.shift || combo.code === 'KeyZ' || combo.code === 'KeyV')) return 'editor-command';
   return null;
