@@ -191,7 +191,7 @@ function figures(results: Record<string, any>, classify: any): Figure[] {
   if (c) {
     out.push({
       area: 'Content script',
-      figure: `annotate the comments in view (${c.page?.visibleItems ?? '?'} of ${n(c.page?.comments ?? 0)}), from load`,
+      figure: `annotate the comments in view (${c.page?.visibleItems ?? '?'} of ${n(c.page?.comments ?? 0)}), from the content script's start to their hints painted`,
       measured: `${u(c.annotateVisibleMs, 'ms', 1)}`,
       baseline: `bare scan of every item: ${u(c.bareScanMs, 'ms', 1)}`,
       ratio: ratio(c.annotateVisibleMs, c.bareScanMs),
