@@ -9,12 +9,14 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Route } from '@playwright/test';
 import { v7 as uuidv7 } from 'uuid';
 import { type Site, expected, MEMBER, pageHtml, TEMPLATE } from './composerSites.ts';
 import { buildSiteEditors } from './editors/build.ts';
 import { expect, extensionDir, launchWithExtension, test } from './fixtures.ts';
 import { expectedHints, scrollThrough, type Snapshot } from './hints.ts';
 import { OptionsPage } from './pages/options.ts';
+import { PopupPage } from './pages/popup.ts';
 
 const INSTANCE = 'mastodon.social';
 /** The thread with a reply to Sara's status open in the compose form, in a React-controlled
@@ -32,8 +34,8 @@ const SNAPSHOTS: Snapshot[] = [
   { file: 'mastodon/home-feed.html', url: `https://${INSTANCE}/home` },
 ];
 
-test('an added Mastodon instance gets hints, team status and the reply flow; a removed one none', async ({ api }) => {
-  test.setTimeout(120_000);
+test('an added Mastodon instance gets hints, team status and the reply flow (recorded, counted for the manager, answered in their browser); a removed one none', async ({ api }) => {
+  test.setTimeout(180_000);
   const siteEditors = await buildSiteEditors();
   const dir = mkdtempSync(join(tmpdir(), 'chorus-mastodon-'));
   cpSync(extensionDir, dir, { recursive: true });
@@ -51,10 +53,11 @@ test('an added Mastodon instance gets hints, team status and the reply flow; a r
     await expect.poll(async () => (await options.syncState()).lastSyncAt).toBeTruthy();
     await api.call('POST', '/v1/templates', { token: team.token, body: TEMPLATE });
     const pages = new Map(SNAPSHOTS.map((s) => [s.url, s.url === REPLY.url ? pageHtml(REPLY, siteEditors) : readFileSync(`extension/sites/snapshots/${s.file}`, 'utf8')]));
-    await context.route(`https://${INSTANCE}/**`, (route) => {
+    const serve = (route: Route) => {
       const body = route.request().isNavigationRequest() ? pages.get(route.request().url()) : undefined;
       return body ? route.fulfill({ contentType: 'text/html', body }) : route.fulfill({ status: 204, body: '' });
-    });
+    };
+    await context.route(`https://${INSTANCE}/**`, serve);
 
     // Before the instance is added, the extension does nothing there.
     const page = await context.newPage();
@@ -113,6 +116,31 @@ test('an added Mastodon instance gets hints, team status and the reply flow; a r
         return rows.filter((row) => row.includes(`,${MEMBER},`));
       }, { timeout: 15_000 })
       .toEqual([expect.stringContaining(`,${MEMBER},mastodon,reply,${want.itemKey},`)]);
+
+    // A manager's browser with the instance added: the reply counts in the popup, and Sara's
+    // status shows it answered.
+    const manager = await launchWithExtension(dir);
+    try {
+      const managerOptions = await OptionsPage.open(manager.context, manager.extensionId);
+      await managerOptions.connect(api.url, team.invites.manager, 'Mira');
+      const managerSites = managerOptions.page.locator('section.sites');
+      await managerSites.getByLabel('Instance').fill(INSTANCE);
+      await managerSites.getByRole('button', { name: 'Add instance' }).click();
+      await expect(managerSites.getByRole('button', { name: `Remove ${INSTANCE}` })).toBeVisible();
+      await manager.context.route(`https://${INSTANCE}/**`, serve);
+      const managerPage = await manager.context.newPage();
+      await expect
+        .poll(async () => {
+          await managerPage.goto(REPLY.url);
+          return managerPage.locator(`chorus-hint[data-item-key="${want.itemKey}"]`).first().getAttribute('data-status', { timeout: 5_000 }).catch(() => null);
+        }, { timeout: 30_000, intervals: [1_000] })
+        .toBe('answered');
+      const popup = await PopupPage.open(manager.context, manager.extensionId);
+      await popup.syncNowButton().click();
+      await expect(popup.memberRow(MEMBER).getByRole('cell').nth(1)).toHaveText('1');
+    } finally {
+      await manager.context.close();
+    }
 
     // Removed: the script is unregistered, the instance's pages stay untouched.
     await sites.getByRole('button', { name: `Remove ${INSTANCE}` }).click();

@@ -3,30 +3,11 @@
 // "answered" within 5 s when a teammate's reply reaches the API.
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures.ts';
-import { expectedHints as expected, scrollThrough, type Snapshot } from './hints.ts';
+import { SNAPSHOT_PAGES as SNAPSHOTS } from '../extension/sites/testing.ts';
+import { expectedHints as expected, scrollThrough } from './hints.ts';
 import { OptionsPage } from './pages/options.ts';
 import { v7 as uuidv7 } from 'uuid';
 
-const SNAPSHOTS: Snapshot[] = [
-  { file: 'x/status-thread.html', url: 'https://x.com/ChorusCoffee/status/1992143000000000001' },
-  { file: 'x/home-feed.html', url: 'https://x.com/home' },
-  { file: 'linkedin/post-page.html', url: 'https://www.linkedin.com/feed/update/urn:li:activity:7397001122334455667/' },
-  { file: 'linkedin/home-feed.html', url: 'https://www.linkedin.com/feed/' },
-  { file: 'facebook/post-permalink.html', url: 'https://www.facebook.com/chorus.coffee/posts/pfbid02Hq7xWkDuU4bLm3ZcKqVtR9sYpA1nEoF6gJiT8hX2wBzN5dQ3vCl' },
-  { file: 'facebook/news-feed.html', url: 'https://www.facebook.com/' },
-  { file: 'instagram/post-page.html', url: 'https://www.instagram.com/p/DQx7hKzAbC9/' },
-  { file: 'instagram/home-feed.html', url: 'https://www.instagram.com/' },
-  { file: 'reddit/thread.html', url: 'https://www.reddit.com/r/MechanicalKeyboards/comments/1gx7k2p/my_first_build_feedback_welcome/' },
-  { file: 'reddit/feed.html', url: 'https://www.reddit.com/' },
-  { file: 'youtube/watch.html', url: 'https://www.youtube.com/watch?v=Kx3pWq9LmZs' },
-  { file: 'youtube/posts.html', url: 'https://www.youtube.com/@LubeLab/posts' },
-  { file: 'bluesky/post-thread.html', url: 'https://bsky.app/profile/choruscoffee.bsky.social/post/3mcfq2x7kzs2a' },
-  { file: 'bluesky/home-feed.html', url: 'https://bsky.app/' },
-  { file: 'threads/post-thread.html', url: 'https://www.threads.com/@choruscoffee/post/DC4kQm9yZ1a' },
-  { file: 'threads/home-feed.html', url: 'https://www.threads.net/' },
-  { file: 'tiktok/video.html', url: 'https://www.tiktok.com/@lubelab/video/7439182736451234567' },
-  { file: 'tiktok/foryou.html', url: 'https://www.tiktok.com/foryou' },
-];
 
 for (const snapshot of SNAPSHOTS) {
   test(`${snapshot.file}: a hint on every item, answered within 5 s of a teammate's reply`, async ({ api, context, extensionId }) => {

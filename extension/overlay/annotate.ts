@@ -200,15 +200,19 @@ export function annotatePage(options: {
 
   // The classifier's trained model is kept in the background (the content script stays
   // small): until it arrives the rules alone classify; then the page is classified again.
-  if (!hasClassifierModel()) {
+  // A message lost while the background starts is asked again, a few times.
+  const askForModel = (attempt: number): void => {
     sendMessage('classifierModel')
       .then((m) => {
         if (signal.aborted || hasClassifierModel()) return;
         setClassifierModel(m);
         reclassify();
       })
-      .catch(() => undefined);
-  }
+      .catch(() => {
+        if (attempt < 4 && !signal.aborted) setTimeout(() => askForModel(attempt + 1), 500 * 2 ** attempt);
+      });
+  };
+  if (!hasClassifierModel()) askForModel(0);
 
   // The background says the team's activity changed: refresh now, not at the next poll.
   const stopListening = onMessage('teamChanged', async ({ data }) => {
