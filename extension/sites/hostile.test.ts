@@ -42,7 +42,7 @@ const HOSTILE: Record<string, (doc: Document, adapter: SiteAdapter) => void> = {
   'nodes missing at random'(doc) {
     // A fixed pseudo-random third of the elements removed (never the root or body).
     let seed = 7;
-    for (const el of [...doc.body.querySelectorAll('*')]) {
+    for (const el of doc.body.querySelectorAll('*')) {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       if (seed % 3 === 0) el.remove();
     }
