@@ -145,8 +145,9 @@ export function mountBadge(mount: HTMLElement, host: HTMLElement, first: BadgeMo
     if (model.cues.length > 0) {
       const list = el(doc, 'ul', 'cues');
       for (const cue of model.cues.slice(0, 4)) {
-        const item = el(doc, 'li', undefined, cue);
-        item.dir = 'auto';
+        // The bullet follows the card's direction; the cue's own text keeps its own.
+        const item = el(doc, 'li');
+        item.append(el(doc, 'bdi', undefined, cue));
         list.append(item);
       }
       before.push(el(doc, 'p', 'heading', i18n.t('hintCues')), list);
