@@ -4,7 +4,7 @@
 // time and length (the words stay in the browser: the team's default) and its brand-voice score. A submit the site refuses
 // (the text stays) records nothing.
 import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures.ts';
+import { expect, servePage, test } from './fixtures.ts';
 import { OptionsPage } from './pages/options.ts';
 
 const THREAD = 'https://www.reddit.com/r/MechanicalKeyboards/comments/1gx7k2p/my_first_build_feedback_welcome/';
@@ -26,9 +26,7 @@ test('a reply the site takes is recorded once; one it refuses is not', async ({ 
   await expect.poll(async () => (await options.listTemplates()).length).toBe(1);
 
   const html = readFileSync('extension/sites/snapshots/reddit/thread.html', 'utf8');
-  await context.route('https://www.reddit.com/**', (route) =>
-    route.request().isNavigationRequest() ? route.fulfill({ contentType: 'text/html', body: html }) : route.fulfill({ status: 204, body: '' }),
-  );
+  await context.route('https://www.reddit.com/**', servePage(html));
   const page = await context.newPage();
   await page.goto(THREAD);
   const postKey = await page.locator('shreddit-post chorus-hint').first().getAttribute('data-item-key');

@@ -15,7 +15,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import type { EditorKind } from '../extension/composer/insert.ts';
 import { BRAND, expected, MEMBER, pageHtml, SITES, TEMPLATE } from './composerSites.ts';
 import { buildSiteEditors } from './editors/build.ts';
-import { expect, launchWithExtension, test } from './fixtures.ts';
+import { expect, launchWithExtension, servePage, test } from './fixtures.ts';
 import { OptionsPage } from './pages/options.ts';
 import { PopupPage } from './pages/popup.ts';
 
@@ -155,9 +155,7 @@ test.describe('the reply flow per site', () => {
       /** A tab on the site: the snapshot for the page, nothing for anything else it asks for. */
       const openSite = async (context: BrowserContext) => {
         const tab = await context.newPage();
-        await tab.route(`${new URL(site.url).origin}/**`, (route) =>
-          route.request().isNavigationRequest() ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }) : route.fulfill({ status: 204, body: '' }),
-        );
+        await tab.route(`${new URL(site.url).origin}/**`, servePage(html));
         return tab;
       };
 

@@ -5,31 +5,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from '@playwright/test';
 import { v7 as uuidv7 } from 'uuid';
-import { chromiumPath, expect, extensionDir, startApi, test } from './fixtures.ts';
+import { chromiumPath, expect, extensionDir, launchWithExtension, startApi, test } from './fixtures.ts';
 import { OptionsPage } from './pages/options.ts';
 import { PopupPage } from './pages/popup.ts';
-
-/** Chromium with the extension on a user-data folder that outlives the browser. */
-async function openBrowser(userDataDir: string): Promise<{ context: BrowserContext; extensionId: string }> {
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return { context, extensionId: new URL(sw.url()).host };
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -50,7 +29,7 @@ test('a browser closed with a pending outbox delivers it once when reopened, wit
   const userDataDir = mkdtempSync(join(tmpdir(), 'chorus-e2e-faults-profile-'));
   const port = await freePort();
   let server = await startApi({ dataDir, port });
-  let browser = await openBrowser(userDataDir);
+  let browser = await launchWithExtension(extensionDir, userDataDir);
   try {
     const team = await server.call('POST', '/v1/teams', { body: { name: 'Kahawa Bora', ownerName: 'Ana' } });
     const options = await OptionsPage.open(browser.context, browser.extensionId);
@@ -76,7 +55,7 @@ test('a browser closed with a pending outbox delivers it once when reopened, wit
     await browser.context.close();
 
     server = await startApi({ dataDir, port });
-    browser = await openBrowser(userDataDir);
+    browser = await launchWithExtension(extensionDir, userDataDir);
     const reopened = await OptionsPage.open(browser.context, browser.extensionId);
     // The same outbox came back with the browser profile.
     expect((await reopened.syncState()).pending.interactions).toBe(3);

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, test as base, chromium } from '@playwright/test';
+import { type BrowserContext, type Route, test as base, chromium } from '@playwright/test';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const extensionDir = join(root, process.env.CHORUS_OUT_DIR ?? '.output', 'chrome-mv3');
@@ -67,9 +67,15 @@ export async function startApi(where: { dataDir?: string; port?: number } = {}):
   };
 }
 
-/** Headless Chromium with the built extension (or another unpacked copy of it, `dir`). */
-export async function launchWithExtension(dir = extensionDir): Promise<{ context: BrowserContext; extensionId: string }> {
-  const context = await chromium.launchPersistentContext('', {
+/** A route handler serving `html` for page navigations and an empty answer for anything else the page asks for. */
+export function servePage(html: string): (route: Route) => Promise<void> {
+  return (route) => (route.request().isNavigationRequest() ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }) : route.fulfill({ status: 204, body: '' }));
+}
+
+/** Headless Chromium with the built extension (or another unpacked copy of it, `dir`), on a
+ * fresh profile or on `userDataDir` (one that outlives the browser). */
+export async function launchWithExtension(dir = extensionDir, userDataDir = ''): Promise<{ context: BrowserContext; extensionId: string }> {
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
     headless: true,
     args: [

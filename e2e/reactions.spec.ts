@@ -4,7 +4,7 @@
 // scripts are stood in for by a few lines that flip the controls as the sites do.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, servePage, test } from './fixtures.ts';
 import { OptionsPage } from './pages/options.ts';
 
 interface Site {
@@ -74,9 +74,7 @@ for (const site of SITES) {
     await options.connect(api.url, team.invites.member, 'Amani');
     const html = readFileSync(site.snapshot, 'utf8');
     const origin = new URL(site.url).origin;
-    await context.route(`${origin}/**`, (route) =>
-      route.request().isNavigationRequest() ? route.fulfill({ contentType: 'text/html', body: html }) : route.fulfill({ status: 204, body: '' }),
-    );
+    await context.route(`${origin}/**`, servePage(html));
     const page = await context.newPage();
     await page.goto(site.url);
     await expect(page.locator('chorus-hint').first()).toBeAttached();

@@ -1,7 +1,7 @@
 // The page is not ours, and its text is not code: hostile comments are shown inertly, the
 // site's CSS cannot hide or resize a hint, and a hint never triggers the site's handlers.
 import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures.ts';
+import { expect, servePage, test } from './fixtures.ts';
 import { OptionsPage } from './pages/options.ts';
 
 const THREAD = 'https://www.reddit.com/r/MechanicalKeyboards/comments/1gx7k2p/my_first_build_feedback_welcome/';
@@ -33,9 +33,7 @@ test('hostile comments are shown inertly, site CSS cannot hide a hint, and hints
   await options.connect(api.url, team.invites.member, 'Amani');
   await expect.poll(async () => (await options.syncState()).lastSyncAt).toBeTruthy();
 
-  await context.route('https://www.reddit.com/**', (route) =>
-    route.request().isNavigationRequest() ? route.fulfill({ contentType: 'text/html', body: hostilePage() }) : route.fulfill({ status: 204, body: '' }),
-  );
+  await context.route('https://www.reddit.com/**', servePage(hostilePage()));
   const page = await context.newPage();
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {

@@ -2,7 +2,7 @@
 // hint on every item with the category the classifier gives its text, and the hint turns
 // "answered" within 5 s when a teammate's reply reaches the API.
 import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures.ts';
+import { expect, servePage, test } from './fixtures.ts';
 import { SNAPSHOT_PAGES as SNAPSHOTS } from '../extension/sites/testing.ts';
 import { expectedHints as expected, scrollThrough } from './hints.ts';
 import { OptionsPage } from './pages/options.ts';
@@ -22,9 +22,7 @@ for (const snapshot of SNAPSHOTS) {
 
     const html = readFileSync(`extension/sites/snapshots/${snapshot.file}`, 'utf8');
     const origin = new URL(snapshot.url).origin;
-    await context.route(`${origin}/**`, (route) =>
-      route.request().isNavigationRequest() ? route.fulfill({ contentType: 'text/html', body: html }) : route.fulfill({ status: 204, body: '' }),
-    );
+    await context.route(`${origin}/**`, servePage(html));
     const page = await context.newPage();
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
@@ -61,9 +59,7 @@ test('a manager corrects a category from the badge: the team learns it as a cue'
   await options.connect(api.url, team.invites.manager, 'Mira');
   await expect.poll(async () => (await options.syncState()).lastSyncAt).toBeTruthy();
   const html = readFileSync(`extension/sites/snapshots/${snapshot.file}`, 'utf8');
-  await context.route('https://www.reddit.com/**', (route) =>
-    route.request().isNavigationRequest() ? route.fulfill({ contentType: 'text/html', body: html }) : route.fulfill({ status: 204, body: '' }),
-  );
+  await context.route('https://www.reddit.com/**', servePage(html));
   const page = await context.newPage();
   await page.goto(snapshot.url);
   const hint = page.locator('chorus-hint').first();
@@ -115,9 +111,7 @@ for (const { lang, file, theme } of [
       await expect.poll(async () => (await options.syncState()).lastSyncAt).toBeTruthy();
       let html = readFileSync(`extension/sites/snapshots/${file}`, 'utf8');
       if (theme === 'dark') html = html.replace('</head>', '<style>html, body { background: #0b1416 !important; color: #d7dadc !important; } a { color: #8ab4f8 !important; }</style></head>');
-      await context.route(`${new URL(snapshot.url).origin}/**`, (route) =>
-        route.request().isNavigationRequest() ? route.fulfill({ contentType: 'text/html', body: html }) : route.fulfill({ status: 204, body: '' }),
-      );
+      await context.route(`${new URL(snapshot.url).origin}/**`, servePage(html));
       const page = await context.newPage();
       await page.setViewportSize({ width: 900, height: file.startsWith('x/') ? 1300 : 760 });
       await page.goto(snapshot.url);
@@ -149,9 +143,7 @@ test('starting a reply claims the item: the team sees who is replying', async ({
   await options.connect(api.url, team.invites.member, 'Amani');
   await expect.poll(async () => (await options.syncState()).lastSyncAt).toBeTruthy();
   const html = readFileSync(`extension/sites/snapshots/${snapshot.file}`, 'utf8');
-  await context.route('https://www.reddit.com/**', (route) =>
-    route.request().isNavigationRequest() ? route.fulfill({ contentType: 'text/html', body: html }) : route.fulfill({ status: 204, body: '' }),
-  );
+  await context.route('https://www.reddit.com/**', servePage(html));
   const page = await context.newPage();
   await page.goto(snapshot.url);
   const post = page.locator('shreddit-post chorus-hint').first();

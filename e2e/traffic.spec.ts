@@ -4,7 +4,7 @@
 // the click) until she sends anyway from the keyboard, and then exactly one reply is recorded.
 import { readFileSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
-import { expect, test } from './fixtures.ts';
+import { expect, servePage, test } from './fixtures.ts';
 import { OptionsPage } from './pages/options.ts';
 
 const THREAD = 'https://www.reddit.com/r/MechanicalKeyboards/comments/1gx7k2p/my_first_build_feedback_welcome/';
@@ -16,9 +16,7 @@ test('a teammate’s answer that arrives while writing holds the submit until th
   await options.connect(api.url, team.invites.member, 'Amani');
 
   const html = readFileSync('extension/sites/snapshots/reddit/thread.html', 'utf8');
-  await context.route('https://www.reddit.com/**', (route) =>
-    route.request().isNavigationRequest() ? route.fulfill({ contentType: 'text/html', body: html }) : route.fulfill({ status: 204, body: '' }),
-  );
+  await context.route('https://www.reddit.com/**', servePage(html));
   const page = await context.newPage();
   await page.goto(THREAD);
   const postKey = await page.locator('shreddit-post chorus-hint').first().getAttribute('data-item-key');
@@ -75,9 +73,7 @@ test('“Don’t send” drops the held submit and puts the member back in the r
   const options = await OptionsPage.open(context, extensionId);
   await options.connect(api.url, team.invites.member, 'Amani');
   const html = readFileSync('extension/sites/snapshots/reddit/thread.html', 'utf8');
-  await context.route('https://www.reddit.com/**', (route) =>
-    route.request().isNavigationRequest() ? route.fulfill({ contentType: 'text/html', body: html }) : route.fulfill({ status: 204, body: '' }),
-  );
+  await context.route('https://www.reddit.com/**', servePage(html));
   const page = await context.newPage();
   await page.goto(THREAD);
   const postKey = await page.locator('shreddit-post chorus-hint').first().getAttribute('data-item-key');

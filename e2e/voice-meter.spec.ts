@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { buildEditors } from './editors/build.ts';
-import { chromiumPath, expect, extensionDir, test } from './fixtures.ts';
+import { chromiumPath, expect, extensionDir, servePage, test } from './fixtures.ts';
 import { OptionsPage } from './pages/options.ts';
 
 const URL_ = 'https://www.facebook.com/chorus.coffee/posts/pfbid02Hq7xWkDuU4bLm3ZcKqVtR9sYpA1nEoF6gJiT8hX2wBzN5dQ3vCl';
@@ -181,9 +181,7 @@ test('on X the meter counts length as X does (twitter-text, loaded into X tabs o
   const options = await OptionsPage.open(context, extensionId);
   await options.connect(api.url, team.invites.member, 'Amani');
   const html = readFileSync('extension/sites/snapshots/x/home-feed.html', 'utf8');
-  await context.route('https://x.com/**', (route) =>
-    route.request().isNavigationRequest() ? route.fulfill({ contentType: 'text/html', body: html }) : route.fulfill({ status: 204, body: '' }),
-  );
+  await context.route('https://x.com/**', servePage(html));
   const page = await context.newPage();
   await page.goto('https://x.com/home');
   const box = page.locator('[data-testid="tweetTextarea_0"]');
