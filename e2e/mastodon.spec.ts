@@ -77,9 +77,12 @@ test('an added Mastodon instance gets hints, team status and the reply flow (rec
       const want = expectedHints(snapshot);
       expect(want.length).toBeGreaterThan(0);
       await expect.poll(async () => {
+        // The script is registered a moment after the instance is added; a page loaded
+        // before that has no hints, so load again until one has them (each load waits
+        // for its hints as long as a slow machine needs).
         await page.goto(snapshot.url);
-        return page.locator('chorus-hint').first().isVisible();
-      }, { timeout: 15_000, intervals: [500] }).toBe(true);
+        return page.locator('chorus-hint').first().waitFor({ timeout: 5_000 }).then(() => true, () => false);
+      }, { timeout: 30_000, intervals: [500] }).toBe(true);
       await scrollThrough(page);
       await expect(page.locator('chorus-hint')).toHaveCount(want.length);
       for (const { itemKey, category } of want) {
