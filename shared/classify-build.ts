@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fold } from './classify-fold.ts';
+import { fold, plainUmlauts } from './classify-fold.ts';
 import { LEXICON } from './classify-lexicon.ts';
 
 /**
@@ -51,7 +51,7 @@ export function generate(): string {
     const fields = [`stop: ${JSON.stringify(encode([...new Set(fold(lex.stop).trim().split(' '))].join(' '), alphabet))}`];
     for (const name of LISTS) {
       const list = (lex as Record<string, string | undefined>)[name];
-      if (list) fields.push(`${name}: ${JSON.stringify(encode(foldEntries(list), alphabet))}`);
+      if (list) fields.push(`${name}: ${JSON.stringify(encode(lang === 'de' && name !== 'mask' ? plainUmlauts(foldEntries(list)) : foldEntries(list), alphabet))}`);
     }
     langs.push(`  ${lang}: {\n    ${fields.join(',\n    ')},\n  },`);
   }

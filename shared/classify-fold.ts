@@ -53,3 +53,10 @@ export function foldClauses(text: string): { folded: string; clauses: string[] }
   }
   return { folded: clauses.length ? ` ${clauses.join(' ')} ` : ' ', clauses: clauses.map((c) => ` ${c} `) };
 }
+
+/**
+ * German written without umlauts ("rueckerstattung", "groesse"): ae/oe/ue → a/o/u, applied to a
+ * German comment's folded words and, ahead of time, to the German lexicon (not its masks), so
+ * "rückerstattung" and "rueckerstattung" both meet the entry (stored "ruckerstattung").
+ */
+export const plainUmlauts = (s: string): string => s.replace(/([aou])e/gu, '$1');

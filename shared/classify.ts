@@ -70,7 +70,7 @@
 import type { Category, Platform, Sentiment } from './schemas.ts';
 import type { LangLexicon } from './classify-lexicon.ts';
 import { ALPHABETS, CODES, LEXICON_DATA as LEXICON, type LexLang } from './classify-data.ts';
-import { fold, foldClauses } from './classify-fold.ts';
+import { fold, foldClauses, plainUmlauts } from './classify-fold.ts';
 import { type ClassifierModel, type LoadedModel, loadModel, type ModelInput, predict, topWords } from './classify-model.ts';
 
 export { fold };
@@ -719,7 +719,8 @@ function run(text: string, opts: ClassifyOptions, capture?: (input: ModelInput) 
 
   let folded = split.folded;
   for (const l of langs) folded = removeMasks(folded, compiled(l));
-  const words = textOf(folded);
+  const de = lang === 'de';
+  const words = textOf(de ? plainUmlauts(folded) : folded);
 
   if (opts.teamCues?.length) {
     const cue = matchTeamCue(folded, lang, opts.teamCues);
@@ -731,7 +732,7 @@ function run(text: string, opts: ClassifyOptions, capture?: (input: ModelInput) 
   }
 
   const ev = emptyEvidence();
-  const clauseList = clauses(split.clauses);
+  const clauseList = clauses(de ? split.clauses.map(plainUmlauts) : split.clauses);
   const hits = langs.flatMap((l) => scoreLexicon(words, clauseList, compiled(l), ev));
 
   // Universal signals.
