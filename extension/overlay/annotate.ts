@@ -37,16 +37,32 @@ interface Tracked {
 }
 
 
+/**
+ * Starts at once: the page's items are found and watched, and the costly first calls made,
+ * while the background answers whether this page is on (`context`); items are read and get
+ * their hints only once it is. `page` is the context as last refreshed, once known.
+ */
 export function annotatePage(options: {
   adapter: SiteAdapter;
   platform: Platform;
-  page: Enabled;
+  context: Promise<PageContext | undefined>;
   account: string | undefined;
   signal: AbortSignal;
+  /** More first calls to make before the first hint (the badge's formatters). */
+  warmUp?: (() => void)[];
 }): { readonly hints: number; readonly page: Enabled; describe(itemKey: string): Pick<BadgeModel, 'category' | 'sentiment' | 'lang'> | undefined } {
   const { adapter, platform, account, signal } = options;
   // Templates and team cues change while the page is open (a pull); the rest does not.
-  let page = options.page;
+  // Read only after `ready` resolved true.
+  let page!: Enabled;
+  const ready = options.context.then(
+    (answer) => {
+      if (!answer?.enabled || signal.aborted) return false;
+      page = answer;
+      return true;
+    },
+    () => false,
+  );
   const doc = document;
   const theme = pageTheme(doc);
   // The badge speaks the extension's UI language, so it takes that language's direction.
@@ -122,11 +138,14 @@ export function annotatePage(options: {
   startScanner(doc, {
     adapter,
     signal,
+    ready,
+    // Latin-script and Arabic-script word lists load separately: one task each; last the
+    // team's business clock (its time zone), by when the background has mostly answered.
     warmUp: [
       () => classify('warm up', { platform }),
       () => classify('سلام', { platform }),
-      () => waitOf('question', Date.now() - 60_000, Date.now(), page.settings),
-      () => i18n.t('hintWaiting', { time: '' }),
+      ...(options.warmUp ?? []),
+      () => waitOf('question', Date.now() - 60_000, Date.now(), page?.settings),
     ],
     onItem(element, item) {
       // The member's own posts and replies are not items to answer.
@@ -212,10 +231,14 @@ export function annotatePage(options: {
         if (attempt < 4 && !signal.aborted) setTimeout(() => askForModel(attempt + 1), 500 * 2 ** attempt);
       });
   };
-  if (!hasClassifierModel()) askForModel(0);
-
-  // The background says the team's activity changed: refresh now, not at the next poll.
-  const stopListening = onMessage('teamChanged', async ({ data }) => {
+  let stopListening = () => {};
+  void ready.then((on) => {
+    if (!on) return;
+    if (!hasClassifierModel()) askForModel(0);
+    // The background says the team's activity changed: refresh now, not at the next poll.
+    stopListening = onMessage('teamChanged', onTeamChanged);
+  });
+  async function onTeamChanged({ data }: { data: { teamId: string } }) {
     if (data.teamId !== page.teamId) return;
     clearTimeout(statusTimer);
     statusTimer = undefined;
@@ -225,7 +248,7 @@ export function annotatePage(options: {
     if (!fresh?.enabled || fresh.teamId !== page.teamId) return;
     page = fresh;
     reclassify();
-  });
+  }
 
   signal.addEventListener('abort', () => {
     stopListening();

@@ -8,7 +8,6 @@ import { COMPOSER_HOST, type ComposerHost } from '../composer/host';
 import { composerFor, itemForComposer } from '../composer/item';
 import { watchReactions } from '../composer/reactions';
 import { i18n } from '#i18n';
-import { classify } from '../../shared/classify';
 import { formatDuration, languageName } from '../ui/format';
 import { annotatePage } from './annotate';
 import { warmHint } from './hint';
@@ -31,44 +30,37 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
     account = undefined;
   }
   const asking = sendMessage('pageContext', account ? { platform, account } : { platform }).catch(() => undefined);
-  // While the background answers, the classifier's first call (it builds its word lists, the
-  // costliest step before the first hint) runs in an idle task instead of after the answer.
-  let answered = false;
-  const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 0));
-  // Latin-script and Arabic-script word lists load separately: one idle task each; then the
-  // number, list and language-name formatters every badge uses (slow to make, cheap to use).
-  const warm = [
-    () => classify('warm up', { platform }),
-    () => classify('سلام', { platform }),
-    warmFormats,
-    () =>
-      warmHint(document, {
-        itemKey: `${platform}:warm`,
-        platform,
-        category: 'question',
-        sentiment: 'neutral',
-        lang: 'en',
-        cues: [],
-        wait: { waitedMs: 3_600_000 },
-        status: {},
-        templates: [],
-        now: Date.now(),
-      }),
-  ];
-  const warmNext = () => {
-    const task = warm.shift();
-    if (answered || !task) return;
-    try {
-      task();
-    } catch {
-      // Warming is an optimisation only.
-    }
-    idle(warmNext, { timeout: 200 });
-  };
-  idle(warmNext, { timeout: 200 });
+  // The page's items are found, and the first calls' costs paid, while the background answers.
+  const abort = new AbortController();
+  ctx.onInvalidated(() => abort.abort());
+  const view = annotatePage({
+    adapter,
+    platform,
+    context: asking,
+    account,
+    signal: abort.signal,
+    warmUp: [
+      warmFormats,
+      () =>
+        warmHint(document, {
+          itemKey: `${platform}:warm`,
+          platform,
+          category: 'question',
+          sentiment: 'neutral',
+          lang: 'en',
+          cues: [],
+          wait: { waitedMs: 3_600_000 },
+          status: {},
+          templates: [],
+          now: Date.now(),
+        }),
+    ],
+  });
   const page = await asking;
-  answered = true;
-  if (!page?.enabled || ctx.isInvalid) return;
+  if (!page?.enabled || ctx.isInvalid) {
+    abort.abort();
+    return;
+  }
 
   // While the member looks at the site, the team's templates and activity are pulled every
   // few seconds. A hidden tab costs nothing: the beat only runs while the page is visible.
@@ -80,9 +72,6 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
   ctx.setInterval(beat, HEARTBEAT_MS);
   ctx.addEventListener(document, 'visibilitychange', beat);
 
-  const abort = new AbortController();
-  ctx.onInvalidated(() => abort.abort());
-  const view = annotatePage({ adapter, platform, page, account, signal: abort.signal });
   // Likes and shares the member turns on are recorded (composer/reactions.ts).
   watchReactions({ adapter, platform, account, signal: abort.signal, describe: (key) => view.describe(key) });
 

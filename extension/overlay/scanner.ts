@@ -7,10 +7,12 @@ import type { ReadContext, SiteAdapter, SiteItem } from '../sites/types';
 
 /** Work per frame; the rest waits for the next one, so no task comes near 50 ms. */
 const FRAME_BUDGET_MS = 8;
-/** Items already in view may take up to this much of one frame: every hint a frame inserts
- * costs the page one style-and-layout pass, so the first screen gets its hints in one pass
- * rather than one pass per 8 ms of work. */
-const IN_VIEW_BUDGET_MS = 16;
+/** Items already in view are all read in one frame, up to this many (a screen holds far
+ * fewer) or this much time: every frame that inserts hints costs the page a rendering update
+ * (on a 2,000-comment thread about 13 ms whatever is inserted), so the screen gets its hints
+ * in one update rather than one per few items. */
+const IN_VIEW_MAX_ITEMS = 40;
+const IN_VIEW_BUDGET_MS = 30;
 /** Items this close below the viewport are read before they scroll in. */
 const NEAR_VIEWPORT = '300px 0px';
 const HOST_TAG = 'CHORUS-HINT';
@@ -23,8 +25,11 @@ export interface ScannerOptions {
   onSkip?(element: Element, error?: unknown): void;
   signal: AbortSignal;
   frameBudgetMs?: number;
-  /** Expensive first calls to make, one per idle task, before items are read. */
+  /** Expensive first calls to make, one per task, before items are read. */
   warmUp?: (() => void)[];
+  /** Items are found and watched at once, but read only once this resolves true (the
+   * background's answer whether this page is on): the two waits overlap. False stops. */
+  ready?: Promise<boolean>;
 }
 
 export interface Scanner {
@@ -46,6 +51,12 @@ export function startScanner(doc: Document, options: ScannerOptions): Scanner {
   const known = new WeakSet<Element>();
   const stats = { found: 0, annotated: 0 };
   let scheduled = false;
+  let stopped = false;
+  /** Until the page is known to be on, items are found and watched but not read. */
+  let on = options.ready === undefined;
+  /** Nor before the costly first calls (warmUp) are made, each in a task of its own. */
+  let warmed = false;
+  const reading = () => on && warmed;
 
   const context = (): ReadContext => ({ now: Date.now(), pageLang: doc.documentElement.lang || 'en', pageUrl: new URL(doc.location.href) });
 
@@ -73,7 +84,7 @@ export function startScanner(doc: Document, options: ScannerOptions): Scanner {
   });
 
   function schedule() {
-    if (scheduled || signal.aborted) return;
+    if (scheduled || stopped || signal.aborted) return;
     scheduled = true;
     requestAnimationFrame(run);
   }
@@ -106,9 +117,11 @@ export function startScanner(doc: Document, options: ScannerOptions): Scanner {
         onSkip?.(element, error);
       }
     };
-    const inViewDeadline = start + Math.max(budget, IN_VIEW_BUDGET_MS);
-    while (inView.size && performance.now() < inViewDeadline) readOne(inView.shift());
-    while (visible.size && performance.now() < deadline) readOne(visible.shift());
+    if (reading()) {
+      const inViewDeadline = start + Math.max(budget, IN_VIEW_BUDGET_MS);
+      for (let n = 0; inView.size && n < IN_VIEW_MAX_ITEMS && performance.now() < inViewDeadline; n++) readOne(inView.shift());
+      while (visible.size && performance.now() < deadline) readOne(visible.shift());
+    }
     while ((pending.size || roots.size) && performance.now() < deadline) {
       // Found items are observed a slice at a time: a page arriving with thousands at once
       // (the first scan, a long thread expanded) must not make one long task.
@@ -130,17 +143,22 @@ export function startScanner(doc: Document, options: ScannerOptions): Scanner {
         // A subtree the adapter cannot read: skipped, the rest of the page goes on.
       }
     }
-    if (roots.size || inView.size || visible.size || pending.size) schedule();
+    if (roots.size || pending.size || (reading() && (inView.size || visible.size))) schedule();
   }
 
   roots.push(doc.body ?? doc.documentElement);
   mo.observe(doc.documentElement, { childList: true, subtree: true });
-  // Costly first calls (the classifier's word lists, the time-zone data) run first, each in
-  // its own task, so no frame pays for them on top of its own work (and no task holds two).
+  // Items are found and watched from the first frame on; costly first calls (the classifier's
+  // word lists, the time-zone data, the first badge) run meanwhile, each in its own task, so
+  // no frame pays for them on top of its own work (and no task holds two).
+  schedule();
   const warm = [...(options.warmUp ?? [])];
   const warmNext = () => {
     const task = warm.shift();
-    if (!task || signal.aborted) return schedule();
+    if (!task || stopped || signal.aborted) {
+      warmed = true;
+      return schedule();
+    }
     try {
       task();
     } catch {
@@ -149,14 +167,24 @@ export function startScanner(doc: Document, options: ScannerOptions): Scanner {
     setTimeout(warmNext, 0);
   };
   setTimeout(warmNext, 0);
-  signal.addEventListener('abort', () => {
+  options.ready?.then(
+    (answer) => {
+      if (!answer) return stop();
+      on = true;
+      schedule();
+    },
+    () => stop(),
+  );
+  function stop() {
+    stopped = true;
     mo.disconnect();
     io.disconnect();
     roots.clear();
     pending.clear();
     inView.clear();
     visible.clear();
-  });
+  }
+  signal.addEventListener('abort', stop);
   return {
     get found() {
       return stats.found;
