@@ -54,10 +54,13 @@
 //    the longest matching phrase decides.
 // 5. The model (logistic regression on hashed words, word pairs, letter n-grams, emoji and
 //    the rules' scores; weights in ./classify-model.json, `npm run train:classify`) picks
-//    among the rules' answer and every category with a phrase or a hint: it settles
-//    "question or purchase?", sarcasm and weak cues; when it overrules the rules the first
-//    cue says so ("purchase: model ('kaufen', 'zwei')"). Without a model (the content script
-//    before the background has handed it over) the rules alone decide.
+//    among the rules' answer, every category with a phrase or a hint, "other", and complaint
+//    and purchase when the comment asks something: it settles "question or purchase?",
+//    sarcasm and weak cues; any other category only with a lead of 2 logits (3 in a long
+//    post; see predict). When it overrules the rules the first cue says so ("purchase: model
+//    ('kaufen', 'zwei')"). Without a model (the content script before the background has
+//    handed it over) the rules alone decide. German written without umlauts ("groesse")
+//    meets the lexicon as if it had them.
 // `cues` says, in a few short strings, what decided — shown in the badge's hover card.
 // Speed: the text is folded once (whole and clause by clause in one pass) and split into
 // words; entries are looked up by their first word (stems by their letters) in one index of
