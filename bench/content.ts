@@ -19,6 +19,11 @@
 //    inserted, and any content-script callback in them (Chromium attributes scripts of the
 //    page's own world only, so a content script's callback shows as none: the scripting
 //    figure and the with/without comparison are the honest measure of its own time);
+//  - the extension's own tasks, from a Chromium trace in separate runs (bench/lib/trace.ts):
+//    every main-thread task in which the extension's code ran, the longest of them with how
+//    much of it was the extension's code and how much the page's style, layout and paint,
+//    and the most extension code in one task (CHORUS_BENCH_TRACED_RUNS, 3 by default;
+//    CHORUS_BENCH_TRACE_FILE=<file> keeps the last trace's events for a closer look);
 //  - content script size per site, gzip.
 // Baseline in the same run: a bare scan of the same page — query every item and read its
 // text, no UI — timed in the page. Target: annotate ≤ 2× the bare scan, longest task ≤ 50 ms,
@@ -30,9 +35,11 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { chromiumPath, extensionDir, launchWithExtension, startApi } from '../e2e/fixtures.ts';
+import { attributeTasks, type TaskAttribution, type TraceEvent } from './lib/trace.ts';
 
 const COMMENTS = 2000;
 const RUNS = Number(process.env.CHORUS_BENCH_RUNS ?? 5);
+const TRACED_RUNS = Number(process.env.CHORUS_BENCH_TRACED_RUNS ?? 3);
 const URL_ = 'https://www.reddit.com/r/MechanicalKeyboards/comments/1gx7k2p/my_first_build_feedback_welcome/';
 /** The items the Reddit adapter annotates (extension/sites/reddit.ts): deleted comments have no hint. */
 const LIVE_ITEMS = 'shreddit-post, shreddit-comment:not([is-comment-deleted]):not([author="[deleted]"]):not([author="[removed]"])';
@@ -219,6 +226,30 @@ async function openPage(context: BrowserContext, html: string): Promise<Page> {
   return page;
 }
 
+/** Loads the page with the extension under a Chromium trace, then scrolls through it: the
+ * extension's tasks while loading and annotating, and while scrolling. */
+async function tracedRun(context: BrowserContext, html: string): Promise<{ loading: TaskAttribution; scrolling: TaskAttribution }> {
+  const page = await openPage(context, html);
+  const cdp = sessions.get(page)!;
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'], recordMode: 'recordContinuously' },
+  });
+  await page.goto(URL_, { waitUntil: 'load' });
+  await settle(page);
+  await page.evaluate(() => console.timeStamp('chorus-bench:scroll'));
+  await scrollThrough(page);
+  await cdp.send('Tracing.end');
+  await done;
+  await page.close();
+  if (process.env.CHORUS_BENCH_TRACE_FILE) writeFileSync(process.env.CHORUS_BENCH_TRACE_FILE, JSON.stringify(events));
+  const mark = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === 'chorus-bench:scroll')?.ts ?? Number.POSITIVE_INFINITY;
+  return { loading: attributeTasks(events, 0, mark), scrolling: attributeTasks(events, mark, Number.POSITIVE_INFINITY) };
+}
+
 /** Query every item and read its text: the least any annotation has to do. */
 async function bareScan(page: Page): Promise<number> {
   return page.evaluate((LIVE) => {
@@ -250,14 +281,7 @@ async function oneRun(withExtension: BrowserContext, plain: BrowserContext, html
 
   const page = await openPage(withExtension, html);
   await page.goto(URL_, { waitUntil: 'load' });
-  // Hints settle: none added for a second.
-  let count = -1;
-  for (let stable = 0; stable < 4; ) {
-    await page.waitForTimeout(250);
-    const now = await page.evaluate(() => document.querySelectorAll('chorus-hint').length);
-    stable = now > 0 && now === count ? stable + 1 : 0;
-    count = now;
-  }
+  await settle(page);
   // Every item in the first viewport (read only now, so the bench forces no layout before).
   const visibleKeys = await page.evaluate((LIVE) =>
     [...document.querySelectorAll(LIVE)]
@@ -299,6 +323,17 @@ async function oneRun(withExtension: BrowserContext, plain: BrowserContext, html
     visible: visibleKeys.length,
     hintsAfterScroll,
   };
+}
+
+/** Until the hints settle: none added for a second. */
+async function settle(page: Page): Promise<void> {
+  let count = -1;
+  for (let stable = 0; stable < 4; ) {
+    await page.waitForTimeout(250);
+    const now = await page.evaluate(() => document.querySelectorAll('chorus-hint').length);
+    stable = now > 0 && now === count ? stable + 1 : 0;
+    count = now;
+  }
 }
 
 async function scrollThrough(page: Page): Promise<void> {
@@ -344,6 +379,22 @@ async function main() {
     const html = grownPage();
     const runs: Run[] = [];
     for (let i = 0; i < RUNS; i++) runs.push(await oneRun(context, plain, html));
+    // Traced apart (tracing slows the page a little, so the timings above are taken without it).
+    const traced: { loading: TaskAttribution; scrolling: TaskAttribution }[] = [];
+    for (let i = 0; i < TRACED_RUNS; i++) traced.push(await tracedRun(context, html));
+    const worstTasks = (pick: (t: { loading: TaskAttribution; scrolling: TaskAttribution }) => TaskAttribution) => {
+      const all = traced.map(pick);
+      const top = all.reduce((a, b) => (b.longestTaskMs > a.longestTaskMs ? b : a));
+      return {
+        tasks: Math.max(...all.map((t) => t.tasks)),
+        longestTaskMs: round(top.longestTaskMs),
+        longestTaskCodeMs: round(top.longestTaskCodeMs),
+        longestTaskRenderingMs: round(top.longestTaskRenderingMs),
+        longestCodeMs: round(Math.max(...all.map((t) => t.longestCodeMs))),
+        codeMs: round(median(all.map((t) => t.codeMs))),
+        longestOtherTaskMs: round(Math.max(...all.map((t) => t.longestOtherTaskMs))),
+      };
+    };
 
     const med = (pick: (r: Run) => number) => round(median(runs.map(pick)));
     const max = (pick: (r: Run) => number) => round(Math.max(...runs.map(pick)));
@@ -371,6 +422,7 @@ async function main() {
         longestTaskScrollingMs: max((r) => r.plainScrollLongestTaskMs),
       },
       longAnimationFrames: { loading: worst((r) => r.loading), scrolling: worst((r) => r.scrolling) },
+      extensionTasks: { runs: TRACED_RUNS, loading: worstTasks((t) => t.loading), scrolling: worstTasks((t) => t.scrolling) },
       hintsAfterScrolling: median(runs.map((r) => r.hintsAfterScroll)),
       contentScriptGzipKb,
       contentScriptGzipKbBySite: sizes,
@@ -380,6 +432,7 @@ async function main() {
         annotateVisibleFromLoadMs: 'the same, from the load event',
         bareScanMs: 'the same page without the extension, in the same run: querySelectorAll of every item and the textContent of each body, no UI; median',
         longestTaskMs: 'the longest task (Long Tasks API, ≥ 50 ms only; 0 = none) while loading and annotating, worst of the runs; withoutExtension: the same page loaded without the extension',
+        extensionTasks: 'from a Chromium trace (separate runs): the tasks on the page\'s main thread in which the extension\'s code ran (its script, or any callback of it); the longest such task whole, with its extension code and the page\'s style, layout and paint in it; the most extension code in one task; the extension\'s code in all (median); the longest task with no extension code (the page\'s own); worst of the runs',
         longAnimationFrames: 'Long Animation Frames (≥ 50 ms) with a script from the extension, its longest callback, and the longest style-and-layout phase of a frame where hints were inserted; worst of the runs',
       },
     };
@@ -394,6 +447,8 @@ async function main() {
       'same page without extension: longest task loading / scrolling (ms)': `${result.withoutExtension.longestTaskLoadingMs} / ${result.withoutExtension.longestTaskScrollingMs}`,
       'LoAF loading: frame with ext / ext script / style+layout after hints (ms)': `${result.longAnimationFrames.loading.longestFrameWithExtensionMs} / ${result.longAnimationFrames.loading.longestExtensionScriptMs} / ${result.longAnimationFrames.loading.longestStyleLayoutAfterHintsMs}`,
       'LoAF scrolling: frame with ext / ext script / style+layout after hints (ms)': `${result.longAnimationFrames.scrolling.longestFrameWithExtensionMs} / ${result.longAnimationFrames.scrolling.longestExtensionScriptMs} / ${result.longAnimationFrames.scrolling.longestStyleLayoutAfterHintsMs}`,
+      'extension tasks loading: longest (its code / rendering) · most code in one task (ms)': `${result.extensionTasks.loading.longestTaskMs} (${result.extensionTasks.loading.longestTaskCodeMs} / ${result.extensionTasks.loading.longestTaskRenderingMs}) · ${result.extensionTasks.loading.longestCodeMs}`,
+      'extension tasks scrolling: longest (its code / rendering) · most code in one task (ms)': `${result.extensionTasks.scrolling.longestTaskMs} (${result.extensionTasks.scrolling.longestTaskCodeMs} / ${result.extensionTasks.scrolling.longestTaskRenderingMs}) · ${result.extensionTasks.scrolling.longestCodeMs}`,
       'hints after scrolling': result.hintsAfterScrolling,
       'largest content script gzip (KB, target ≤ 60)': result.contentScriptGzipKb,
     });

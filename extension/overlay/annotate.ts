@@ -139,14 +139,11 @@ export function annotatePage(options: {
     adapter,
     signal,
     ready,
-    // Latin-script and Arabic-script word lists load separately: one task each; last the
-    // team's business clock (its time zone), by when the background has mostly answered.
-    warmUp: [
-      () => classify('warm up', { platform }),
-      () => classify('سلام', { platform }),
-      ...(options.warmUp ?? []),
-      () => waitOf('question', Date.now() - 60_000, Date.now(), page?.settings),
-    ],
+    // The Latin-script word lists first (most pages need them), last the team's business
+    // clock (its time zone), by when the background has mostly answered; the Arabic-script
+    // lists after the first hints (a page with Arabic or Persian in view builds them then).
+    warmUp: [() => classify('warm up', { platform }), ...(options.warmUp ?? []), () => waitOf('question', Date.now() - 60_000, Date.now(), page?.settings)],
+    warmLater: [() => classify('سلام', { platform })],
     onItem(element, item) {
       // The member's own posts and replies are not items to answer.
       if (own && item.author.handle && normalizeHandle(item.author.handle) === own) return;

@@ -27,6 +27,8 @@ export interface ScannerOptions {
   frameBudgetMs?: number;
   /** Expensive first calls to make, one per task, before items are read. */
   warmUp?: (() => void)[];
+  /** First calls that only some pages need, made in idle time after the first items are read. */
+  warmLater?: (() => void)[];
   /** Items are found and watched at once, but read only once this resolves true (the
    * background's answer whether this page is on): the two waits overlap. False stops. */
   ready?: Promise<boolean>;
@@ -118,6 +120,10 @@ export function startScanner(doc: Document, options: ScannerOptions): Scanner {
       }
     };
     if (reading()) {
+      if (!laterStarted) {
+        laterStarted = true;
+        idle(warmLater);
+      }
       const inViewDeadline = start + Math.max(budget, IN_VIEW_BUDGET_MS);
       for (let n = 0; inView.size && n < IN_VIEW_MAX_ITEMS && performance.now() < inViewDeadline; n++) readOne(inView.shift());
       while (visible.size && performance.now() < deadline) readOne(visible.shift());
@@ -153,6 +159,19 @@ export function startScanner(doc: Document, options: ScannerOptions): Scanner {
   // no frame pays for them on top of its own work (and no task holds two).
   schedule();
   const warm = [...(options.warmUp ?? [])];
+  const later = [...(options.warmLater ?? [])];
+  let laterStarted = false;
+  const idle = (run: () => void) => ('requestIdleCallback' in globalThis ? requestIdleCallback(run, { timeout: 1000 }) : setTimeout(run, 50));
+  const warmLater = () => {
+    const task = later.shift();
+    if (!task || stopped || signal.aborted) return;
+    try {
+      task();
+    } catch {
+      // Warming is an optimisation only.
+    }
+    if (later.length) idle(warmLater);
+  };
   const warmNext = () => {
     const task = warm.shift();
     if (!task || stopped || signal.aborted) {
