@@ -221,6 +221,20 @@ function figures(results: Record<string, any>, classify: any): Figure[] {
         date: c.date,
       });
     }
+    for (const phase of ['loading', 'scrolling'] as const) {
+      const t = c.extensionTasks?.[phase];
+      if (!t) continue;
+      out.push({
+        area: 'Content script',
+        figure: `longest task in which the extension's code ran, ${phase === 'loading' ? 'while loading' : 'while scrolling the whole page'} (traced): its code / the page's style, layout and paint after it; most extension code in one task`,
+        measured: `${u(t.longestTaskMs, 'ms', 1)} (${u(t.longestTaskCodeMs, 'ms', 1)} / ${u(t.longestTaskRenderingMs, 'ms', 1)}); ${u(t.longestCodeMs, 'ms', 1)}`,
+        baseline: `the page's own longest task in the same trace: ${u(t.longestOtherTaskMs, 'ms', 1)}`,
+        ratio: '—',
+        target: `≤ ${c.targets.longestTaskMs} ms`,
+        met: within(t.longestTaskMs, c.targets.longestTaskMs),
+        date: c.date,
+      });
+    }
     const bySite = Object.entries<number>(c.contentScriptGzipKbBySite ?? {});
     const smallest = bySite.length ? Math.min(...bySite.map(([, kb]) => kb)) : null;
     out.push({
