@@ -2,55 +2,13 @@
 // team's templates (fuzzy, accent-insensitive), the best ones for the item come first, the
 // highlighted one is previewed as it will be inserted, fill-in fields are asked for, and
 // Enter inserts at the caret. Keyboard alone works; Escape closes. In its own shadow root.
-import { primarySubtag as primary } from '../../shared/constants';
 import { i18n } from '#i18n';
 import { render } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Category, Platform } from '../../shared/schemas';
 import { parseTemplate, pickBody, renderTemplate, type TemplateContext } from '../../shared/templates';
 import type { LocalTemplate } from '../db';
-
-const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-
-/** Subsequence match of the query in the text; earlier and tighter matches score higher. */
-export function fuzzyScore(query: string, text: string): number {
-  const q = fold(query).replace(/\s+/g, '');
-  if (!q) return 1;
-  const t = fold(text);
-  const direct = t.indexOf(q);
-  if (direct >= 0) return 100 - Math.min(direct, 50);
-  let at = -1;
-  let gaps = 0;
-  for (const ch of q) {
-    const next = t.indexOf(ch, at + 1);
-    if (next < 0) return 0;
-    if (at >= 0) gaps += next - at - 1;
-    at = next;
-  }
-  return Math.max(1, 50 - gaps);
-}
-
-/** Templates for the picker: matching the query, the item's category, language and platform first. */
-export function rankTemplates(
-  templates: readonly LocalTemplate[],
-  query: string,
-  item: { category?: Category; lang?: string; platform: Platform },
-): LocalTemplate[] {
-  const lang = primary(item.lang === 'und' ? undefined : item.lang);
-  return templates
-    .filter((t) => t.platforms.length === 0 || t.platforms.includes(item.platform))
-    .map((t) => {
-      const match = fuzzyScore(query, `${t.shortcut ?? ''} ${t.title} ${t.body}`);
-      const fit =
-        (item.category && t.categories.includes(item.category) ? 30 : 0) +
-        (lang && primary(t.lang) === lang ? 20 : t.lang === null ? 5 : 0) +
-        (t.private ? 3 : 0);
-      return { t, score: match === 0 ? -1 : match + fit };
-    })
-    .filter((x) => x.score >= 0)
-    .sort((a, b) => b.score - a.score || a.t.title.localeCompare(b.t.title))
-    .map((x) => x.t);
-}
+import { rankTemplates } from './pick';
 
 interface Props {
   templates: readonly LocalTemplate[];
