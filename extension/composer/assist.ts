@@ -3,8 +3,9 @@
 //   voice and the platform's length rule, with one-click fixes that edit the draft through
 //   the site's own editor (insert.ts); the score at submit goes with the reply (capture.ts);
 // - the Chorus button, which opens the template picker where the caret was;
-// - the traffic cop: when a teammate's answer to the item arrives (the team's activity,
-//   pulled every few seconds while the tab is in front) while the member writes, a warning
+// - the traffic cop: when a teammate's answer to the item arrives (looked up as soon as the
+//   background says the team's activity changed, and every few seconds while the tab is in
+//   front) while the member writes, a warning
 //   says so, and the first submit after it is held until the member sends anyway or drops it.
 // The bar's host element sits right after the editor, so Tab from the reply box reaches it.
 import { i18n } from '#i18n';
@@ -256,6 +257,14 @@ export function watchComposers(host: ComposerHost): Assist {
       render(session);
     }
   }
+
+  // A teammate's answer arriving is pushed by the background (teamChanged): look at once,
+  // not at the next poll.
+  const stopTeamChanged = host.onTeamChanged?.(() => {
+    if (document.visibilityState !== 'visible') return;
+    for (const session of sessions.values()) if (session.text.trim()) void pollTraffic(session);
+  });
+  if (stopTeamChanged) signal.addEventListener('abort', stopTeamChanged);
 
   const wrapOwners = new WeakMap<Element, Session>();
   const resizeObserver = new ResizeObserver((entries) => {

@@ -17,6 +17,9 @@ export interface ComposerHost {
   signal: AbortSignal;
   /** How the content script classified an item on the page, if it did. */
   describe: (itemKey: string) => { category: Category; sentiment: Sentiment; lang: string } | undefined;
+  /** Called when the background says the team's activity changed (a teammate's answer or
+   * claim arrived); returns a function that stops it. */
+  onTeamChanged?: (listener: () => void) => () => void;
   /** Set by the composer script, so a second injection does nothing. */
   started?: boolean;
 }

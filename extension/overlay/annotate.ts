@@ -50,7 +50,12 @@ export function annotatePage(options: {
   signal: AbortSignal;
   /** More first calls to make before the first hint (the badge's formatters). */
   warmUp?: (() => void)[];
-}): { readonly hints: number; readonly page: Enabled; describe(itemKey: string): Pick<BadgeModel, 'category' | 'sentiment' | 'lang'> | undefined } {
+}): {
+  readonly hints: number;
+  readonly page: Enabled;
+  describe(itemKey: string): Pick<BadgeModel, 'category' | 'sentiment' | 'lang'> | undefined;
+  onTeamChanged(listener: () => void): () => void;
+} {
   const { adapter, platform, account, signal } = options;
   // Templates and team cues change while the page is open (a pull); the rest does not.
   // Read only after `ready` resolved true.
@@ -235,8 +240,16 @@ export function annotatePage(options: {
     // The background says the team's activity changed: refresh now, not at the next poll.
     stopListening = onMessage('teamChanged', onTeamChanged);
   });
+  const teamListeners = new Set<() => void>();
   async function onTeamChanged({ data }: { data: { teamId: string } }) {
     if (data.teamId !== page.teamId) return;
+    for (const listener of teamListeners) {
+      try {
+        listener();
+      } catch {
+        // One listener's error does not keep the others or the hints from the news.
+      }
+    }
     clearTimeout(statusTimer);
     statusTimer = undefined;
     scheduleStatus(0);
@@ -266,6 +279,11 @@ export function annotatePage(options: {
     describe(itemKey: string) {
       const model = tracked.get(itemKey)?.[0]?.model;
       return model && { category: model.category, sentiment: model.sentiment, lang: model.lang };
+    },
+    /** The background said the team's activity changed (the composer's traffic cop listens). */
+    onTeamChanged(listener: () => void) {
+      teamListeners.add(listener);
+      return () => teamListeners.delete(listener);
     },
     get hints() {
       let n = 0;

@@ -76,7 +76,15 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
   watchReactions({ adapter, platform, account, signal: abort.signal, describe: (key) => view.describe(key) });
 
   // The composer's code loads the first time the member focuses a reply box here.
-  const host: ComposerHost = { adapter, platform, account, page: () => view.page, signal: abort.signal, describe: (key) => view.describe(key) };
+  const host: ComposerHost = {
+    adapter,
+    platform,
+    account,
+    page: () => view.page,
+    signal: abort.signal,
+    describe: (key) => view.describe(key),
+    onTeamChanged: (listener) => view.onTeamChanged(listener),
+  };
   (globalThis as Record<string, unknown>)[COMPOSER_HOST] = host;
   let composerLoaded = false;
   // Starting a reply claims the item for a while, so teammates see "Ana is replying".
