@@ -242,6 +242,7 @@ async function tracedRun(context: BrowserContext, html: string): Promise<{ loadi
   await settle(page);
   await page.evaluate(() => console.timeStamp('chorus-bench:scroll'));
   await scrollThrough(page);
+  await settle(page);
   await cdp.send('Tracing.end');
   await done;
   await page.close();
@@ -305,6 +306,8 @@ async function oneRun(withExtension: BrowserContext, plain: BrowserContext, html
 
   // Scroll through the whole page: hints follow, and nothing blocks the main thread for long.
   await scrollThrough(page);
+  // Hints are not inserted while the page scrolls (scanner.ts): they come once it stops.
+  await settle(page);
   const after = await readProbe(page);
   const hintsAfterScroll = await page.evaluate(() => document.querySelectorAll('chorus-hint').length);
   await page.close();

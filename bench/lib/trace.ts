@@ -1,7 +1,8 @@
 // Attribution of main-thread tasks to the extension's code, from a Chromium trace
 // (bench/content.ts records it with the DevTools protocol's Tracing domain).
 
-const EXTENSION_URL = /^chrome-extension:/;
+/** The content scripts' code (not the extension's service worker, which has a thread of its own). */
+const EXTENSION_URL = /^chrome-extension:\/\/[^/]+\/content-scripts\//;
 
 /** A Chromium trace event (the fields read here). */
 export interface TraceEvent {

@@ -13,6 +13,9 @@ const FRAME_BUDGET_MS = 8;
  * in one update rather than one per few items. */
 const IN_VIEW_MAX_ITEMS = 40;
 const IN_VIEW_BUDGET_MS = 30;
+/** While the member scrolls, no hint is inserted: every insertion costs a long page a
+ * rendering update on top of the scroll's own frames. They come this long after it stops. */
+const SCROLL_QUIET_MS = 120;
 /** Items this close below the viewport are read before they scroll in. */
 const NEAR_VIEWPORT = '300px 0px';
 const HOST_TAG = 'CHORUS-HINT';
@@ -91,6 +94,21 @@ export function startScanner(doc: Document, options: ScannerOptions): Scanner {
     requestAnimationFrame(run);
   }
 
+  let lastScroll = Number.NEGATIVE_INFINITY;
+  let lastRead = Number.NEGATIVE_INFINITY;
+  let quietTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the page is being scrolled now; if so, a run is booked for when it stops. */
+  function scrolling(now: number): boolean {
+    const left = lastScroll + SCROLL_QUIET_MS - now;
+    if (left <= 0) return false;
+    quietTimer ??= setTimeout(() => {
+      quietTimer = undefined;
+      schedule();
+    }, left);
+    return true;
+  }
+  addEventListener('scroll', () => (lastScroll = performance.now()), { capture: true, passive: true, signal });
+
   function run() {
     scheduled = false;
     if (signal.aborted) return;
@@ -119,7 +137,19 @@ export function startScanner(doc: Document, options: ScannerOptions): Scanner {
         onSkip?.(element, error);
       }
     };
-    if (reading()) {
+    // Items are read (and get their hints) when the page is on, warmed up, and not being scrolled.
+    const read = reading() && !scrolling(start);
+    if (read && lastScroll > lastRead) {
+      // After a scroll the queues are sorted again: what is on screen now goes first (layout
+      // is clean at the start of a frame, so reading boxes costs little).
+      const all = [...inView.drain(), ...visible.drain()];
+      for (const element of all) {
+        const box = element.getBoundingClientRect();
+        (box.bottom > 0 && box.top < innerHeight && box.height > 0 ? inView : visible).push(element);
+      }
+    }
+    if (read) {
+      lastRead = start;
       if (!laterStarted) {
         laterStarted = true;
         idle(warmLater);
@@ -149,7 +179,7 @@ export function startScanner(doc: Document, options: ScannerOptions): Scanner {
         // A subtree the adapter cannot read: skipped, the rest of the page goes on.
       }
     }
-    if (roots.size || pending.size || (reading() && (inView.size || visible.size))) schedule();
+    if (roots.size || pending.size || (read && (inView.size || visible.size))) schedule();
   }
 
   roots.push(doc.body ?? doc.documentElement);
@@ -196,6 +226,7 @@ export function startScanner(doc: Document, options: ScannerOptions): Scanner {
   );
   function stop() {
     stopped = true;
+    clearTimeout(quietTimer);
     mo.disconnect();
     io.disconnect();
     roots.clear();
@@ -236,6 +267,13 @@ function queue<T>() {
     clear() {
       items = [];
       head = 0;
+    },
+    /** Takes out everything still queued, in order. */
+    drain(): T[] {
+      const rest = items.slice(head);
+      items = [];
+      head = 0;
+      return rest;
     },
   };
 }
