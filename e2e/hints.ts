@@ -1,7 +1,7 @@
 // What the adapter and classifier make of a snapshot in Node: the hints the page must get
 // when the built extension runs on it (one per element; a duplicated id gets two).
 import { readFileSync } from 'node:fs';
-import { classify, setClassifierModel } from '../shared/classify.ts';
+import { classify, setClassifierModel } from '../shared/classify-full.ts';
 import { normalizeHandle } from '../extension/brands.ts';
 import { adapterFor } from '../extension/sites/registry.ts';
 import { loadSnapshot, readAll } from '../extension/sites/testing.ts';

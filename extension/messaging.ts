@@ -2,6 +2,7 @@
 // engine) and everything else: content scripts, popup, options. Content scripts cannot use
 // the store directly, since their IndexedDB belongs to the page's origin.
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { ClassifierLexicon } from '../shared/classify-data';
 import type { ClassifierModel } from '../shared/classify-model';
 import type { Category, Interaction, Platform, Role, SeenItem, TeamSettings } from '../shared/schemas';
 import type { BrandSource } from './brands';
@@ -105,6 +106,8 @@ export interface ProtocolMap {
   loadComposer(data: { part?: 'voice-x' }): void;
   /** The classifier's trained weights (shared/classify-model.json), kept out of the content scripts' bundles. */
   classifierModel(): ClassifierModel;
+  /** The classifier's word lists (shared/classify-data.ts), likewise: a content script's rules wait for them. */
+  classifierLexicon(): ClassifierLexicon;
   /** Background → a site tab: a team's activity or templates changed. */
   teamChanged(data: { teamId: string }): void;
 }

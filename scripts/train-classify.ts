@@ -12,7 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { emptyConfusion, loadSplit, macroF1, type Example } from '../bench/lib/classify-eval.ts';
-import { modelInputOf, setClassifierModel } from '../shared/classify.ts';
+import { modelInputOf, setClassifierModel } from '../shared/classify-full.ts';
 import { type ClassifierModel, featureVector, loadModel, type ModelInput, predict, TEXT_NORM } from '../shared/classify-model.ts';
 import { CATEGORIES, type Category } from '../shared/schemas.ts';
 

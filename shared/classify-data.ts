@@ -190,3 +190,12 @@ export const LEXICON_DATA = {
 } satisfies Record<string, LangLexicon>;
 
 export type LexLang = keyof typeof LEXICON_DATA;
+
+/** What the rules read, whole: the extension keeps it in the background, which hands it to each
+ * content script (setClassifierLexicon in ./classify.ts), so the scripts a page loads stay small. */
+export interface ClassifierLexicon {
+  alphabets: Partial<Record<string, string>>;
+  codes: string;
+  lexicon: typeof LEXICON_DATA;
+}
+export const CLASSIFIER_LEXICON: ClassifierLexicon = { alphabets: ALPHABETS, codes: CODES, lexicon: LEXICON_DATA };

@@ -118,7 +118,11 @@ export interface LoadedModel {
 
 export function loadModel(model: ClassifierModel): LoadedModel {
   if (model.version !== 2 || model.buckets & (model.buckets - 1) || model.bias.length !== model.labels.length) throw new Error('classifier model: unsupported format');
-  const bytes = Uint8Array.from(atob(model.weights), (c) => c.charCodeAt(0));
+  // A plain loop: Uint8Array.from with a mapping function is several times slower, and this
+  // runs on the page's main thread before the first hints.
+  const text = atob(model.weights);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   if (bytes.length !== model.buckets * model.labels.length) throw new Error('classifier model: weights do not match its size');
   return { model, weights: new Int8Array(bytes.buffer) };
 }

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accuracy, emptyConfusion, loadSplit, macroF1 } from '../bench/lib/classify-eval.ts';
 import { MODEL_FILE, trainedModelText } from '../scripts/train-classify.ts';
 import { isCurrent } from './classify-build.ts';
-import { classify, cueFromCorrection, detectLang, fold, hasClassifierModel, setClassifierModel, type TeamCue } from './classify.ts';
+import { CLASSIFIER_LEXICON } from './classify-data.ts';
+import { CLASSIFY_LANGS, classify, cueFromCorrection, detectLang, fold, hasClassifierModel, setClassifierModel, type TeamCue } from './classify-full.ts';
 import { foldClauses } from './classify-fold.ts';
 import type { ClassifierModel } from './classify-model.ts';
 
@@ -173,11 +174,30 @@ describe('classify: purity and robustness', () => {
   });
 });
 
+describe('classify: word lists handed over (as the background does for content scripts)', () => {
+  it('without word lists classify() says so; with a copy of them (as a message carries it) it answers as here', async () => {
+    vi.resetModules();
+    const bare = await import('./classify.ts');
+    expect(bare.hasClassifierLexicon()).toBe(false);
+    expect(() => bare.classify('where is my order?')).toThrow(/word lists/);
+    bare.setClassifierLexicon(JSON.parse(JSON.stringify(CLASSIFIER_LEXICON)));
+    expect(bare.hasClassifierLexicon()).toBe(true);
+    for (const text of ['where is my order??', 'מתי המשלוח מגיע?', 'سلام، قیمتش چنده؟', 'Lieferung kommt nicht an 😡', 'giá bao nhiêu vậy shop']) {
+      setClassifierModel(null);
+      const here = classify(text);
+      expect(bare.classify(text)).toEqual(here);
+    }
+  });
+  it('names its languages in the word lists\' order', () => {
+    expect(CLASSIFY_LANGS).toEqual(Object.keys(CLASSIFIER_LEXICON.lexicon));
+  });
+});
+
 describe('classify: loading and speed', () => {
   it('a first call with the language given works, and the same in another language after it', async () => {
     // Lexicons load on first use, one language at a time (plus English): in a fresh module.
     vi.resetModules();
-    const { classify: fresh } = await import('./classify.ts');
+    const { classify: fresh } = await import('./classify-full.ts');
     expect(fresh('מתי המשלוח מגיע?', { lang: 'he' })).toMatchObject({ category: 'question', lang: 'he' });
     expect(fresh('no me llegó el pedido, qué vergüenza', { lang: 'es' })).toEqual(classify('no me llegó el pedido, qué vergüenza', { lang: 'es' }));
     expect(fresh('Mimi nataka kununua hii, bei gani?')).toEqual(classify('Mimi nataka kununua hii, bei gani?'));

@@ -72,7 +72,7 @@
 // --minify | gzip`); see bench/classify-results.json for the figure, the speed and the accuracy.
 import type { Category, Platform, Sentiment } from './schemas.ts';
 import type { LangLexicon } from './classify-lexicon.ts';
-import { ALPHABETS, CODES, LEXICON_DATA as LEXICON, type LexLang } from './classify-data.ts';
+import type { ClassifierLexicon, LexLang } from './classify-data.ts';
 import { fold, foldClauses, plainUmlauts } from './classify-fold.ts';
 import { type ClassifierModel, type LoadedModel, loadModel, type ModelInput, predict, topWords } from './classify-model.ts';
 
@@ -95,7 +95,36 @@ export interface Classification {
   cues: string[];
 }
 
-export const CLASSIFY_LANGS = Object.keys(LEXICON) as LexLang[];
+/** The languages of the word lists, in their order (a unit test checks it is theirs). */
+export const CLASSIFY_LANGS: LexLang[] = ['en', 'es', 'fr', 'de', 'pt', 'vi', 'he', 'fa', 'ar', 'sw', 'id', 'tr'];
+
+/**
+ * The word lists (./classify-data.ts). Not imported here: the extension keeps them in its
+ * background, which hands them to each content script (setClassifierLexicon), so the script
+ * a page loads carries the rules but not their ~30 KB of words; Node code imports
+ * ./classify-full.ts, which sets them. classify() without them is an error.
+ */
+let ALPHABETS: ClassifierLexicon['alphabets'] = {};
+let CODES = '';
+let LEXICON: ClassifierLexicon['lexicon'] | undefined;
+
+/** Sets the word lists classify() reads from now on (what was built from earlier ones is dropped). */
+export function setClassifierLexicon(data: ClassifierLexicon): void {
+  ALPHABETS = data.alphabets;
+  CODES = data.codes;
+  LEXICON = data.lexicon;
+  compiledCache.clear();
+  candidateCache.clear();
+  stopWords = undefined;
+  INDEX.first.clear();
+  INDEX.stems.clear();
+  INDEX.minStem = Infinity;
+  INDEX.maxStem = 0;
+}
+
+export function hasClassifierLexicon(): boolean {
+  return LEXICON !== undefined;
+}
 
 /** Precedence, first wins. */
 const PRECEDENCE = ['spam', 'complaint', 'purchase_intent', 'question', 'praise'] as const;
@@ -283,6 +312,7 @@ const compiledCache = new Map<LexLang, Compiled>();
 function compiled(lang: LexLang): Compiled {
   let c = compiledCache.get(lang);
   if (!c) {
+    if (!LEXICON) throw new Error('The classifier has no word lists yet (setClassifierLexicon).');
     const lex: LangLexicon = LEXICON[lang];
     // In scoring order (FOUND), numbered as they come.
     const found: Entry[] = [];

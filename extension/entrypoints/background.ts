@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { ClassifierModel } from '../../shared/classify-model';
 import CLASSIFIER_MODEL from '../../shared/classify-model.json';
+import { CLASSIFIER_LEXICON } from '../../shared/classify-data';
 import { Interaction, ItemKey, Platform, SeenItem, TeamCueInput } from '../../shared/schemas';
 import { loadSitePrefs, resolveTeam, SITE_PREFS_KEY, siteEnabled } from '../brands';
 import { CONNECTIONS_KEY, loadConnections } from '../connection';
@@ -91,6 +92,7 @@ export default defineBackground(() => {
     return teamId && connections.some((c) => c.team.id === teamId) ? liveTemplates(db, teamId) : [];
   });
   onMessage('classifierModel', () => CLASSIFIER_MODEL as ClassifierModel);
+  onMessage('classifierLexicon', () => CLASSIFIER_LEXICON);
   onMessage('waitingItems', ({ data }) => waitingItems(db, String(data.teamId), Date.now()));
   onMessage('pageContext', async ({ data }): Promise<PageContext> => {
     const page = pageRef(data);

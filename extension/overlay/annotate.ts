@@ -2,7 +2,7 @@
 // visible one, put a hint next to it, note it as seen (the response-rate denominator, in
 // batches), and keep the hints' teammate status and wait time current.
 import { i18n } from '#i18n';
-import { classify, cueFromCorrection, hasClassifierModel, setClassifierModel } from '../../shared/classify';
+import { classify, cueFromCorrection, hasClassifierLexicon, hasClassifierModel, setClassifierLexicon, setClassifierModel } from '../../shared/classify';
 import { LANG_TAG } from '../../shared/constants';
 import type { Platform, SeenItem } from '../../shared/schemas';
 import { normalizeHandle } from '../handles';
@@ -60,9 +60,24 @@ export function annotatePage(options: {
   // Templates and team cues change while the page is open (a pull); the rest does not.
   // Read only after `ready` resolved true.
   let page!: Enabled;
-  const ready = options.context.then(
-    (answer) => {
-      if (!answer?.enabled || signal.aborted) return false;
+  // The classifier's word lists come from the background (so the script a page loads stays
+  // small), asked for at once beside the page context; the first call, which builds the
+  // Latin-script lists, is made as soon as they arrive.
+  const words = hasClassifierLexicon()
+    ? Promise.resolve(true)
+    : retried(() => sendMessage('classifierLexicon'), signal).then((lexicon) => {
+        if (!lexicon) return false;
+        if (!hasClassifierLexicon()) setClassifierLexicon(lexicon);
+        try {
+          classify('warm up', { platform });
+        } catch {
+          // Warming is an optimisation only.
+        }
+        return true;
+      });
+  const ready = Promise.all([options.context, words]).then(
+    ([answer, lexicon]) => {
+      if (!answer?.enabled || !lexicon || signal.aborted) return false;
       page = answer;
       return true;
     },
@@ -147,7 +162,7 @@ export function annotatePage(options: {
     // The Latin-script word lists first (most pages need them), last the team's business
     // clock (its time zone), by when the background has mostly answered; the Arabic-script
     // lists after the first hints (a page with Arabic or Persian in view builds them then).
-    warmUp: [() => classify('warm up', { platform }), ...(options.warmUp ?? []), () => waitOf('question', Date.now() - 60_000, Date.now(), page?.settings)],
+    warmUp: [...(options.warmUp ?? []), () => waitOf('question', Date.now() - 60_000, Date.now(), page?.settings)],
     warmLater: [() => classify('سلام', { platform })],
     onItem(element, item) {
       // The member's own posts and replies are not items to answer.
@@ -219,24 +234,18 @@ export function annotatePage(options: {
     }
   }, CLOCK_TICK_MS);
 
-  // The classifier's trained model is kept in the background (the content script stays
-  // small): until it arrives the rules alone classify; then the page is classified again.
-  // A message lost while the background starts is asked again, a few times.
-  const askForModel = (attempt: number): void => {
-    sendMessage('classifierModel')
-      .then((m) => {
-        if (signal.aborted || hasClassifierModel()) return;
-        setClassifierModel(m);
-        reclassify();
-      })
-      .catch(() => {
-        if (attempt < 4 && !signal.aborted) setTimeout(() => askForModel(attempt + 1), 500 * 2 ** attempt);
-      });
-  };
+  // The classifier's trained model is kept in the background too, asked for at the start: it
+  // mostly arrives before the first hints; if not, the rules alone classify until it does,
+  // and then the page is classified again.
+  const modelAsked = hasClassifierModel() ? undefined : retried(() => sendMessage('classifierModel'), signal);
   let stopListening = () => {};
   void ready.then((on) => {
     if (!on) return;
-    if (!hasClassifierModel()) askForModel(0);
+    void modelAsked?.then((m) => {
+      if (!m || signal.aborted || hasClassifierModel()) return;
+      setClassifierModel(m);
+      reclassify();
+    });
     // The background says the team's activity changed: refresh now, not at the next poll.
     stopListening = onMessage('teamChanged', onTeamChanged);
   });
@@ -291,4 +300,13 @@ export function annotatePage(options: {
       return n;
     },
   };
+}
+
+/** A request to the background, asked again a few times if lost (the worker starting up). */
+function retried<T>(ask: () => Promise<T>, signal: AbortSignal, attempt = 0): Promise<T | undefined> {
+  return ask().catch(() =>
+    attempt < 4 && !signal.aborted
+      ? new Promise<T | undefined>((resolve) => setTimeout(() => resolve(retried(ask, signal, attempt + 1)), 500 * 2 ** attempt))
+      : undefined,
+  );
 }
