@@ -65,6 +65,8 @@ test('the voice meter checks the draft, fixes a banned term in the editor, and t
   await bar.getByTestId('chorus-button').click();
   const picker = page.locator('chorus-picker');
   await expect(picker.getByRole('dialog', { name: 'Reply templates' })).toBeVisible();
+  // The search box takes the focus as the picker opens: Enter picks from there.
+  await expect(picker.getByRole('combobox', { name: 'Search templates' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(picker).toHaveCount(0);
   await expect.poll(state).toBe('Asante sana! This blend is affordable. — Amani');
