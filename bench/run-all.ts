@@ -226,7 +226,7 @@ function figures(results: Record<string, any>, classify: any): Figure[] {
       if (!t) continue;
       out.push({
         area: 'Content script',
-        figure: `longest task in which the extension's code ran, ${phase === 'loading' ? 'while loading' : 'while scrolling the whole page'} (traced): its code / the page's style, layout and paint after it; most extension code in one task`,
+        figure: `longest task in which the extension's code ran, ${phase === 'loading' ? 'while loading' : 'while scrolling the whole page'} (traced): its code / the page's style, layout and paint in that task; most extension code in one task`,
         measured: `${u(t.longestTaskMs, 'ms', 1)} (${u(t.longestTaskCodeMs, 'ms', 1)} / ${u(t.longestTaskRenderingMs, 'ms', 1)}); ${u(t.longestCodeMs, 'ms', 1)}`,
         baseline: `the page's own longest task in the same trace: ${u(t.longestOtherTaskMs, 'ms', 1)}`,
         ratio: '—',
@@ -354,7 +354,7 @@ function markdown(report: { date: string; machine: ReturnType<typeof machine>; r
     '- **Classifier** (`npm run bench:classify`): the held-out labelled test split, in 12 languages.',
     '- **Content script** (`npm run bench:content`, after a build): a 2,000-comment Reddit page in headless Chromium with the',
     '  built extension, against the same page without it and a bare scan of its items; in separate runs under a Chromium',
-    "  trace, every main-thread task in which the extension's code ran, split into its code and the page's rendering after it.",
+    "  trace, every main-thread task in which the extension's code ran, split into its code and the page's style, layout and paint in the same task (a hint's rendering that falls in a later frame task counts as the page's).",
     '- **Load** (`npm run bench:load`, bench/load.ts): simulated members, each with an outbox of client-made UUIDv7 ids,',
     '  push 10 interactions, pull the team activity from their cursor, and think 0–200 ms, in a loop; two API processes',
     '  (api/server.ts) on one Postgres database, and one on PGlite. The baseline is one member alone on the same processes.',

@@ -19,7 +19,9 @@ export interface TraceEvent {
 /** What the content script's own code costs the page's main thread, from a Chromium trace:
  * every task in which the extension's code ran (its script evaluated, or a callback of it:
  * animation frames, timers, observers, messages), how long that task took in all, how much of
- * it was the extension's code and how much the page's style, layout and paint after it. */
+ * it was the extension's code and how much the page's style, layout and paint in the same
+ * task. Rendering that falls in a later frame's task (after a hint updated from a timer or a
+ * message) counts as the page's: on that side the figure can flatter the extension. */
 export interface TaskAttribution {
   /** Tasks in which extension code ran. */
   tasks: number;

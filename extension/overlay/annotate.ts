@@ -8,6 +8,7 @@ import type { Platform, SeenItem } from '../../shared/schemas';
 import { normalizeHandle } from '../handles';
 import { type ItemStatus, onMessage, type PageContext, sendMessage } from '../messaging';
 import type { SiteAdapter, SiteItem } from '../sites/types';
+import type { ClassifierModel } from '../../shared/classify-model';
 import type { BadgeModel } from './Badge';
 import { createHint, type Hint, pageTheme } from './hint';
 import { startScanner } from './scanner';
@@ -19,6 +20,8 @@ const STATUS_POLL_MS = 3000;
 /** Sightings go to the background in batches. */
 const SEEN_FLUSH_MS = 2000;
 const SEEN_BATCH = 200;
+/** How long the first hints wait for the trained model after the word lists are in. */
+const MODEL_GRACE_MS = 150;
 /** Wait times are re-rendered this often. */
 const CLOCK_TICK_MS = 60_000;
 
@@ -57,32 +60,52 @@ export function annotatePage(options: {
   onTeamChanged(listener: () => void): () => void;
 } {
   const { adapter, platform, account, signal } = options;
-  // Templates and team cues change while the page is open (a pull); the rest does not.
-  // Read only after `ready` resolved true.
+  // Templates and team cues change while the page is open (a pull); the rest does not. Set
+  // as soon as the background says the page is on (before run.ts, awaiting the same answer,
+  // goes on to the reply boxes).
   let page!: Enabled;
-  // The classifier's word lists come from the background (so the script a page loads stays
-  // small), asked for at once beside the page context; the first call, which builds the
-  // Latin-script lists, is made as soon as they arrive.
-  const words = hasClassifierLexicon()
-    ? Promise.resolve(true)
-    : retried(() => sendMessage('classifierLexicon'), signal).then((lexicon) => {
-        if (!lexicon) return false;
-        if (!hasClassifierLexicon()) setClassifierLexicon(lexicon);
-        try {
-          classify('warm up', { platform });
-        } catch {
-          // Warming is an optimisation only.
-        }
-        return true;
-      });
-  const ready = Promise.all([options.context, words]).then(
-    ([answer, lexicon]) => {
-      if (!answer?.enabled || !lexicon || signal.aborted) return false;
+  const enabled = options.context.then(
+    (answer) => {
+      if (!answer?.enabled || signal.aborted) return false;
       page = answer;
       return true;
     },
     () => false,
   );
+  // The classifier's word lists and trained model come from the background (so the script a
+  // page loads stays small), asked for at once beside the page context, and taken only on a
+  // page that is on. Items are read once the word lists are in (their first use builds every
+  // language's lists: made here, in this task), with the model if it came within a moment;
+  // a model that comes later has the page classified again.
+  const lexiconAsked = hasClassifierLexicon() ? undefined : retried(() => sendMessage('classifierLexicon'), signal);
+  const modelAsked = hasClassifierModel() ? undefined : retried(() => sendMessage('classifierModel'), signal);
+  const takeModel = (m: ClassifierModel | undefined): boolean => {
+    if (!m || signal.aborted || hasClassifierModel()) return false;
+    try {
+      setClassifierModel(m);
+      return true;
+    } catch {
+      // A model this build cannot read: the rules alone classify.
+      return false;
+    }
+  };
+  const ready = enabled
+    .then(async (on) => {
+      if (!on) return false;
+      const lexicon = await lexiconAsked;
+      if (lexicon && !hasClassifierLexicon()) setClassifierLexicon(lexicon);
+      if (!hasClassifierLexicon() || signal.aborted) return false;
+      if (modelAsked) takeModel(await Promise.race([modelAsked, delay(MODEL_GRACE_MS)]));
+      // The costly first calls: every language's word lists, the team's business clock.
+      try {
+        classify('warm up', { platform });
+        waitOf('question', Date.now() - 60_000, Date.now(), page.settings);
+      } catch {
+        // Warming is an optimisation only.
+      }
+      return !signal.aborted;
+    })
+    .catch(() => false);
   const doc = document;
   const theme = pageTheme(doc);
   // The badge speaks the extension's UI language, so it takes that language's direction.
@@ -159,11 +182,8 @@ export function annotatePage(options: {
     adapter,
     signal,
     ready,
-    // The Latin-script word lists first (most pages need them), last the team's business
-    // clock (its time zone), by when the background has mostly answered; the Arabic-script
-    // lists after the first hints (a page with Arabic or Persian in view builds them then).
-    warmUp: [...(options.warmUp ?? []), () => waitOf('question', Date.now() - 60_000, Date.now(), page?.settings)],
-    warmLater: [() => classify('سلام', { platform })],
+    // The badge's formatters and stylesheet, while the background answers.
+    warmUp: options.warmUp ?? [],
     onItem(element, item) {
       // The member's own posts and replies are not items to answer.
       if (own && item.author.handle && normalizeHandle(item.author.handle) === own) return;
@@ -234,17 +254,11 @@ export function annotatePage(options: {
     }
   }, CLOCK_TICK_MS);
 
-  // The classifier's trained model is kept in the background too, asked for at the start: it
-  // mostly arrives before the first hints; if not, the rules alone classify until it does,
-  // and then the page is classified again.
-  const modelAsked = hasClassifierModel() ? undefined : retried(() => sendMessage('classifierModel'), signal);
   let stopListening = () => {};
   void ready.then((on) => {
     if (!on) return;
     void modelAsked?.then((m) => {
-      if (!m || signal.aborted || hasClassifierModel()) return;
-      setClassifierModel(m);
-      reclassify();
+      if (takeModel(m)) reclassify();
     });
     // The background says the team's activity changed: refresh now, not at the next poll.
     stopListening = onMessage('teamChanged', onTeamChanged);
@@ -306,7 +320,9 @@ export function annotatePage(options: {
 function retried<T>(ask: () => Promise<T>, signal: AbortSignal, attempt = 0): Promise<T | undefined> {
   return ask().catch(() =>
     attempt < 4 && !signal.aborted
-      ? new Promise<T | undefined>((resolve) => setTimeout(() => resolve(retried(ask, signal, attempt + 1)), 500 * 2 ** attempt))
+      ? new Promise<T | undefined>((resolve) => setTimeout(() => resolve(signal.aborted ? undefined : retried(ask, signal, attempt + 1)), 500 * 2 ** attempt))
       : undefined,
   );
 }
+
+const delay = (ms: number) => new Promise<undefined>((resolve) => setTimeout(resolve, ms, undefined));

@@ -5,17 +5,21 @@
 // and each item is read once.
 import type { ReadContext, SiteAdapter, SiteItem } from '../sites/types';
 
-/** Work per frame; the rest waits for the next one, so no task comes near 50 ms. */
+/** Work per frame; the rest waits for the next one, so the extension's own code stays far
+ * from 50 ms in any task (the page's rendering after an insertion comes on top: bench:content). */
 const FRAME_BUDGET_MS = 8;
 /** Items already in view are all read in one frame, up to this many (a screen holds far
  * fewer) or this much time: every frame that inserts hints costs the page a rendering update
- * (on a 2,000-comment thread about 13 ms whatever is inserted), so the screen gets its hints
- * in one update rather than one per few items. */
+ * (on a 2,000-comment thread 13-20 ms whatever is inserted), so the screen gets its hints in
+ * one update rather than one per few items. */
 const IN_VIEW_MAX_ITEMS = 40;
 const IN_VIEW_BUDGET_MS = 30;
 /** While the member scrolls, no hint is inserted: every insertion costs a long page a
- * rendering update on top of the scroll's own frames. They come this long after it stops. */
+ * rendering update on top of the scroll's own frames. They come this long after it stops, or
+ * after SCROLL_HOLD_MAX_MS at the most (a panel that never stops scrolling, a live feed,
+ * must not keep the hints away). */
 const SCROLL_QUIET_MS = 120;
+const SCROLL_HOLD_MAX_MS = 1000;
 /** Items this close below the viewport are read before they scroll in. */
 const NEAR_VIEWPORT = '300px 0px';
 const HOST_TAG = 'CHORUS-HINT';
@@ -30,8 +34,6 @@ export interface ScannerOptions {
   frameBudgetMs?: number;
   /** Expensive first calls to make, one per task, before items are read. */
   warmUp?: (() => void)[];
-  /** First calls that only some pages need, made in idle time after the first items are read. */
-  warmLater?: (() => void)[];
   /** Items are found and watched at once, but read only once this resolves true (the
    * background's answer whether this page is on): the two waits overlap. False stops. */
   ready?: Promise<boolean>;
@@ -96,11 +98,17 @@ export function startScanner(doc: Document, options: ScannerOptions): Scanner {
 
   let lastScroll = Number.NEGATIVE_INFINITY;
   let lastRead = Number.NEGATIVE_INFINITY;
+  /** When reading was first held back by the current scroll (undefined: not held). */
+  let heldSince: number | undefined;
   let quietTimer: ReturnType<typeof setTimeout> | undefined;
   /** Whether the page is being scrolled now; if so, a run is booked for when it stops. */
   function scrolling(now: number): boolean {
     const left = lastScroll + SCROLL_QUIET_MS - now;
-    if (left <= 0) return false;
+    if (left <= 0 || (heldSince !== undefined && now - heldSince >= SCROLL_HOLD_MAX_MS)) {
+      heldSince = undefined;
+      return false;
+    }
+    heldSince ??= now;
     quietTimer ??= setTimeout(() => {
       quietTimer = undefined;
       schedule();
@@ -140,8 +148,9 @@ export function startScanner(doc: Document, options: ScannerOptions): Scanner {
     // Items are read (and get their hints) when the page is on, warmed up, and not being scrolled.
     const read = reading() && !scrolling(start);
     if (read && lastScroll > lastRead) {
-      // After a scroll the queues are sorted again: what is on screen now goes first (layout
-      // is clean at the start of a frame, so reading boxes costs little).
+      // After a scroll the queues are sorted again: what is on screen now goes first (after a
+      // scroll alone layout is clean at the start of a frame, so reading boxes costs little; a
+      // page that changed meanwhile is laid out here once, as its next frame would anyway).
       const all = [...inView.drain(), ...visible.drain()];
       for (const element of all) {
         const box = element.getBoundingClientRect();
@@ -150,10 +159,6 @@ export function startScanner(doc: Document, options: ScannerOptions): Scanner {
     }
     if (read) {
       lastRead = start;
-      if (!laterStarted) {
-        laterStarted = true;
-        idle(warmLater);
-      }
       const inViewDeadline = start + Math.max(budget, IN_VIEW_BUDGET_MS);
       for (let n = 0; inView.size && n < IN_VIEW_MAX_ITEMS && performance.now() < inViewDeadline; n++) readOne(inView.shift());
       while (visible.size && performance.now() < deadline) readOne(visible.shift());
@@ -189,19 +194,6 @@ export function startScanner(doc: Document, options: ScannerOptions): Scanner {
   // no frame pays for them on top of its own work (and no task holds two).
   schedule();
   const warm = [...(options.warmUp ?? [])];
-  const later = [...(options.warmLater ?? [])];
-  let laterStarted = false;
-  const idle = (run: () => void) => ('requestIdleCallback' in globalThis ? requestIdleCallback(run, { timeout: 1000 }) : setTimeout(run, 50));
-  const warmLater = () => {
-    const task = later.shift();
-    if (!task || stopped || signal.aborted) return;
-    try {
-      task();
-    } catch {
-      // Warming is an optimisation only.
-    }
-    if (later.length) idle(warmLater);
-  };
   const warmNext = () => {
     const task = warm.shift();
     if (!task || stopped || signal.aborted) {

@@ -1,0 +1,110 @@
+// @vitest-environment happy-dom
+// The scanner's schedule: items are found at once but read only when the page is on; while
+// the member scrolls nothing is read (hints would cost the page a rendering update per
+// frame), and reading resumes when scrolling stops — or after a second at the most, so a
+// panel that never stops scrolling cannot keep the hints away.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SiteAdapter, SiteItem } from '../sites/types';
+import { startScanner } from './scanner';
+
+/** An IntersectionObserver the test drives: everything observed is "in view" on flush(). */
+class FakeObserver {
+  static all: FakeObserver[] = [];
+  observed = new Set<Element>();
+  constructor(private callback: (entries: IntersectionObserverEntry[]) => void) {
+    FakeObserver.all.push(this);
+  }
+  observe(el: Element) {
+    this.observed.add(el);
+  }
+  unobserve(el: Element) {
+    this.observed.delete(el);
+  }
+  disconnect() {
+    this.observed.clear();
+  }
+  static flush() {
+    for (const io of FakeObserver.all) {
+      const entries = [...io.observed].map((target) => ({ target, isIntersecting: true, boundingClientRect: { top: 10, bottom: 50, height: 40 } }) as unknown as IntersectionObserverEntry);
+      if (entries.length) io.callback(entries);
+    }
+  }
+}
+
+const adapter = {
+  platform: 'reddit',
+  findItems: (root: ParentNode) => [...root.querySelectorAll('.item')],
+  readItem: (el: Element): SiteItem => ({ itemKey: `reddit:${el.id}`, kind: 'comment', author: { name: el.id }, text: el.textContent ?? '' }) as SiteItem,
+} as unknown as SiteAdapter;
+
+const controllers: AbortController[] = [];
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'performance', 'Date'] });
+  FakeObserver.all = [];
+  vi.stubGlobal('IntersectionObserver', FakeObserver);
+  document.body.innerHTML = '<div id="a" class="item">one</div><div id="b" class="item">two</div><div id="c" class="item">three</div>';
+  // Boxes on screen for the re-sort after a scroll.
+  for (const el of document.querySelectorAll('.item')) el.getBoundingClientRect = () => ({ top: 10, bottom: 50, height: 40 }) as DOMRect;
+});
+afterEach(() => {
+  for (const c of controllers.splice(0)) c.abort();
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+function start(ready: Promise<boolean>) {
+  const read: string[] = [];
+  const controller = new AbortController();
+  controllers.push(controller);
+  const scanner = startScanner(document, { adapter, signal: controller.signal, ready, onItem: (_el, item) => read.push(item.itemKey) });
+  return { read, scanner };
+}
+
+/** Frames and timers run for `ms`, with the observer reporting in between. */
+async function run(ms: number) {
+  for (let t = 0; t < ms; t += 16) {
+    await vi.advanceTimersByTimeAsync(16);
+    FakeObserver.flush();
+  }
+}
+
+describe('scanner', () => {
+  it('finds items at once but reads none until the page is on', async () => {
+    let on!: (value: boolean) => void;
+    const { read, scanner } = start(new Promise((resolve) => (on = resolve)));
+    await run(200);
+    expect(read).toEqual([]);
+    expect(scanner.found).toBe(3);
+    on(true);
+    await run(100);
+    expect(read).toEqual(['reddit:a', 'reddit:b', 'reddit:c']);
+  });
+
+  it('reads nothing on a page that is off, and stops watching it', async () => {
+    const { read } = start(Promise.resolve(false));
+    await run(300);
+    expect(read).toEqual([]);
+    expect(FakeObserver.all[0]!.observed.size).toBe(0);
+  });
+
+  it('waits while the page scrolls and reads when it stops', async () => {
+    const { read } = start(Promise.resolve(true));
+    // Scrolling from the start, one event per frame for half a second.
+    for (let t = 0; t < 500; t += 16) {
+      dispatchEvent(new Event('scroll'));
+      await run(16);
+    }
+    expect(read).toEqual([]);
+    await run(300);
+    expect(read).toEqual(['reddit:a', 'reddit:b', 'reddit:c']);
+  });
+
+  it('a panel that never stops scrolling holds the hints back a second at the most', async () => {
+    const { read } = start(Promise.resolve(true));
+    for (let t = 0; t < 1600 && read.length === 0; t += 16) {
+      document.body.dispatchEvent(new Event('scroll'));
+      await run(16);
+    }
+    expect(read).toEqual(['reddit:a', 'reddit:b', 'reddit:c']);
+  });
+});
