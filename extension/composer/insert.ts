@@ -283,7 +283,13 @@ export async function insertText(editor: Element, text: string, options: InsertO
     const current = editorText(root);
     // An earlier attempt that changed the text without inserting it (it removed the selected
     // shortcut, say) has moved the caret to where the text belongs: do not select again.
-    if (current === before) placeSelection(root, replace);
+    // Selecting again, and letting that selection settle too, gives an editor a second chance
+    // to take it: Draft.js ignores a selectionchange that comes while its own render is still
+    // pending (the keystroke just typed), and would paste at the caret beside the shortcut.
+    if (current === before) {
+      placeSelection(root, replace);
+      await settle(root);
+    }
     if (strategy === 'insertText') viaExecCommand(root, text);
     else if (strategy === 'paste') viaPaste(root, text);
     else if (isTextControl(root)) viaNativeSetter(root, text, current === before ? replace : undefined);
