@@ -35,7 +35,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { chromiumPath, extensionDir, launchWithExtension, startApi } from '../e2e/fixtures.ts';
-import { attributeTasks, type TaskAttribution, type TraceEvent } from './lib/trace.ts';
+import { attributeTasks, CONTENT_SCRIPT_URL, type TaskAttribution, type TraceEvent } from './lib/trace.ts';
 
 const COMMENTS = 2000;
 const RUNS = Number(process.env.CHORUS_BENCH_RUNS ?? 5);
@@ -193,7 +193,6 @@ interface Attribution {
   frames: number;
 }
 
-const EXTENSION_URL = /^chrome-extension:/;
 
 function attribute(frames: Frame[], hintTimes: number[]): Attribution {
   let longestFrameWithExtensionMs = 0;
@@ -201,7 +200,7 @@ function attribute(frames: Frame[], hintTimes: number[]): Attribution {
   let longestStyleLayoutAfterHintsMs = 0;
   let framesWithHints = 0;
   for (const f of frames) {
-    const ours = f.scripts.filter((x) => EXTENSION_URL.test(x.url));
+    const ours = f.scripts.filter((x) => CONTENT_SCRIPT_URL.test(x.url));
     if (ours.length) longestFrameWithExtensionMs = Math.max(longestFrameWithExtensionMs, f.duration);
     for (const x of ours) longestExtensionScriptMs = Math.max(longestExtensionScriptMs, x.duration);
     const end = f.start + f.duration;

@@ -2,7 +2,7 @@
 // (bench/content.ts records it with the DevTools protocol's Tracing domain).
 
 /** The content scripts' code (not the extension's service worker, which has a thread of its own). */
-const EXTENSION_URL = /^chrome-extension:\/\/[^/]+\/content-scripts\//;
+export const CONTENT_SCRIPT_URL = /^chrome-extension:\/\/[^/]+\/content-scripts\//;
 
 /** A Chromium trace event (the fields read here). */
 export interface TraceEvent {
@@ -41,7 +41,7 @@ const RENDERING = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'L
 const CODE = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile', 'v8.evaluateModule']);
 
 export function attributeTasks(events: TraceEvent[], from: number, to: number): TaskAttribution {
-  const isOurs = (e: TraceEvent) => CODE.has(e.name) && EXTENSION_URL.test(e.args?.data?.url ?? '');
+  const isOurs = (e: TraceEvent) => CODE.has(e.name) && CONTENT_SCRIPT_URL.test(e.args?.data?.url ?? '');
   // The page's renderer main thread: the one where the content script runs.
   const ours = events.find(isOurs);
   const none = { tasks: 0, longestTaskMs: 0, longestTaskCodeMs: 0, longestTaskRenderingMs: 0, longestCodeMs: 0, codeMs: 0, longestOtherTaskMs: 0 };

@@ -189,9 +189,9 @@ export function startScanner(doc: Document, options: ScannerOptions): Scanner {
 
   roots.push(doc.body ?? doc.documentElement);
   mo.observe(doc.documentElement, { childList: true, subtree: true });
-  // Items are found and watched from the first frame on; costly first calls (the classifier's
-  // word lists, the time-zone data, the first badge) run meanwhile, each in its own task, so
-  // no frame pays for them on top of its own work (and no task holds two).
+  // Items are found and watched from the first frame on; the costly first calls (warmUp: the
+  // badge's formatters and stylesheet) run meanwhile, each in its own task, so no frame pays
+  // for them on top of its own work (and no task holds two).
   schedule();
   const warm = [...(options.warmUp ?? [])];
   const warmNext = () => {
