@@ -134,9 +134,15 @@ test('an added Mastodon instance gets hints, team status and the reply flow (rec
       const managerPage = await manager.context.newPage();
       await expect
         .poll(async () => {
+          // A load before the script is registered has no hint: load again. A load with the
+          // hint is given time for its status (the pull of the team's activity, then the
+          // hint's refresh) instead of being read at once.
           await managerPage.goto(REPLY.url);
-          return managerPage.locator(`chorus-hint[data-item-key="${want.itemKey}"]`).first().getAttribute('data-status', { timeout: 5_000 }).catch(() => null);
-        }, { timeout: 30_000, intervals: [1_000] })
+          const hint = managerPage.locator(`chorus-hint[data-item-key="${want.itemKey}"]`).first();
+          return expect(hint)
+            .toHaveAttribute('data-status', 'answered', { timeout: 10_000 })
+            .then(() => 'answered', () => hint.getAttribute('data-status', { timeout: 1_000 }).catch(() => null));
+        }, { timeout: 45_000, intervals: [1_000] })
         .toBe('answered');
       const popup = await PopupPage.open(manager.context, manager.extensionId);
       await popup.syncNowButton().click();
