@@ -30,14 +30,27 @@ export interface BadgeModel {
   onCorrect?: (category: Category) => Promise<{ ok: true } | { ok: false; message: string }>;
 }
 
+/** The badge's messages without substitutions, read once: each i18n.t is a call into the
+ * extension's bindings, and every badge on a long page asks for several. */
+type StaticMessage = 'lang' | 'hintCatQuestion' | 'hintCatComplaint' | 'hintCatPraise' | 'hintCatPurchaseIntent' | 'hintCatSpam' | 'hintCatOther' | 'hintSlaWithin' | 'hintSlaDueSoon' | 'hintSlaBreached';
+const messages = new Map<StaticMessage, string>();
+function message(key: StaticMessage): string {
+  let text = messages.get(key);
+  if (text === undefined) {
+    text = i18n.t(key);
+    messages.set(key, text);
+  }
+  return text;
+}
+
 /** One item's category, singular ("Question"), unlike the popup's breakdown headings. */
 const CATEGORY_NAMES: Record<Category, () => string> = {
-  question: () => i18n.t('hintCatQuestion'),
-  complaint: () => i18n.t('hintCatComplaint'),
-  praise: () => i18n.t('hintCatPraise'),
-  purchase_intent: () => i18n.t('hintCatPurchaseIntent'),
-  spam: () => i18n.t('hintCatSpam'),
-  other: () => i18n.t('hintCatOther'),
+  question: () => message('hintCatQuestion'),
+  complaint: () => message('hintCatComplaint'),
+  praise: () => message('hintCatPraise'),
+  purchase_intent: () => message('hintCatPurchaseIntent'),
+  spam: () => message('hintCatSpam'),
+  other: () => message('hintCatOther'),
 };
 
 const ICONS: Record<Category, string> = {
@@ -50,9 +63,9 @@ const ICONS: Record<Category, string> = {
 };
 
 const SLA_LABELS = {
-  within: () => i18n.t('hintSlaWithin'),
-  'due-soon': () => i18n.t('hintSlaDueSoon'),
-  breached: () => i18n.t('hintSlaBreached'),
+  within: () => message('hintSlaWithin'),
+  'due-soon': () => message('hintSlaDueSoon'),
+  breached: () => message('hintSlaBreached'),
 } as const;
 
 const ALL_CATEGORIES: Category[] = ['question', 'complaint', 'purchase_intent', 'praise', 'spam', 'other'];
@@ -76,7 +89,7 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, classN
 
 /** What a model shows, worked out once per update. */
 function viewOf(model: BadgeModel) {
-  const locale = i18n.t('lang');
+  const locale = message('lang');
   const { category, wait, status } = model;
   const name = CATEGORY_NAMES[category]();
   const language = model.lang === 'und' ? undefined : (languageName(model.lang, locale) ?? model.lang);

@@ -23,9 +23,9 @@ class FakeObserver {
   disconnect() {
     this.observed.clear();
   }
-  static flush() {
+  static flush(box = { top: 10, bottom: 50, height: 40 }) {
     for (const io of FakeObserver.all) {
-      const entries = [...io.observed].map((target) => ({ target, isIntersecting: true, boundingClientRect: { top: 10, bottom: 50, height: 40 } }) as unknown as IntersectionObserverEntry);
+      const entries = [...io.observed].map((target) => ({ target, isIntersecting: true, boundingClientRect: box }) as unknown as IntersectionObserverEntry);
       if (entries.length) io.callback(entries);
     }
   }
@@ -61,10 +61,10 @@ function start(ready: Promise<boolean>) {
 }
 
 /** Frames and timers run for `ms`, with the observer reporting in between. */
-async function run(ms: number) {
+async function run(ms: number, box?: { top: number; bottom: number; height: number }) {
   for (let t = 0; t < ms; t += 16) {
     await vi.advanceTimersByTimeAsync(16);
-    FakeObserver.flush();
+    FakeObserver.flush(box);
   }
 }
 
@@ -106,5 +106,24 @@ describe('scanner', () => {
       await run(16);
     }
     expect(read).toEqual(['reddit:a', 'reddit:b', 'reddit:c']);
+  });
+
+  it('items off the screen come a dozen a frame at the most (each hint adds to the page\'s next rendering update)', async () => {
+    document.body.innerHTML = Array.from({ length: 30 }, (_, i) => `<div id="i${i}" class="item">item ${i}</div>`).join('');
+    const perFrame: number[] = [];
+    let frame = 0;
+    const controller = new AbortController();
+    controllers.push(controller);
+    startScanner(document, {
+      adapter,
+      signal: controller.signal,
+      ready: Promise.resolve(true),
+      onItem: () => (perFrame[frame] = (perFrame[frame] ?? 0) + 1),
+    });
+    // Near the viewport but below it: the observer's rootMargin brought them in.
+    const below = { top: 2000, bottom: 2040, height: 40 };
+    for (; frame < 20; frame++) await run(16, below);
+    expect(perFrame.reduce((a, b) => a + (b ?? 0), 0)).toBe(30);
+    expect(Math.max(...perFrame.filter(Boolean))).toBeLessThanOrEqual(12);
   });
 });
