@@ -4,6 +4,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ClassifierLexicon } from '../shared/classify-data';
 import type { ClassifierModel } from '../shared/classify-model';
+import type { FormatTables } from './ui/format';
+import type { ZoneOffsets } from '../shared/metrics';
 import type { Category, Interaction, Platform, Role, SeenItem, TeamSettings } from '../shared/schemas';
 import type { BrandSource } from './brands';
 import type { LocalTemplate, LocalVoice, OutboxKind } from './db';
@@ -51,6 +53,12 @@ export type PageContext =
       voice?: LocalVoice;
       /** The team's classifier cues (managers' corrections), for `classify(text, {teamCues})`. */
       teamCues: TeamCueRef[];
+      /** Wait times and language names written out in the UI language (ui/format.ts), so
+       * the page's badges need no Intl formatters of their own. */
+      formats?: FormatTables;
+      /** The team zone's offsets around now (shared/metrics.ts), for the wait times' business
+       * hours without an Intl time-zone formatter in the page. */
+      zone?: ZoneOffsets;
     };
 
 /** A team cue as the classifier takes it (`TeamCue` in shared/classify.ts). */

@@ -13,7 +13,11 @@ import {
   businessClock,
   dayRange,
   localDate,
+  offsetLookup,
+  useZoneOffsets,
+  zoneOffsets,
   percentile,
+  zoneOffsetMs,
   primaryLanguage,
   quantiles,
   summarize,
@@ -240,6 +244,47 @@ describe('businessClock', () => {
     expect(tehran.between(at('2026-03-11T11:30:00Z'), at('2026-03-14T05:30:00Z'))).toBe(2 * HOUR);
     // Mon 15:40 → Tue 01:30 local: 20 min
     expect(tehran.between(at('2026-03-09T12:10:00Z'), at('2026-03-09T22:00:00Z'))).toBe(20 * MIN);
+  });
+});
+
+describe('offsetLookup', () => {
+  it('gives every zone offset the same whether memoised in its map or, after many, in its flat array', () => {
+    // Quarter hours across both 2026 DST changes in Madrid and Santiago, and Tehran (+3:30), asked
+    // for twice: the first pass fills the map and then the array, the second reads them back.
+    for (const zone of ['Europe/Madrid', 'America/Santiago', 'Asia/Tehran']) {
+      const lookup = offsetLookup(zone);
+      const times = Array.from({ length: 1500 }, (_, i) => at('2026-03-01T00:00:00Z') + i * 5 * HOUR + (i % 4) * 15 * MIN);
+      const first = times.map(lookup);
+      expect(times.map(lookup)).toEqual(first);
+      expect(first).toEqual(times.map((t) => zoneOffsetMs(zone, Math.floor(t / (15 * MIN)) * 15 * MIN)));
+      expect(new Set(first).size).toBe(zone === 'Asia/Tehran' ? 1 : 2);
+    }
+  });
+});
+
+describe('zoneOffsets (made in the background, handed to a page)', () => {
+  it('give the offset Intl gives at every quarter hour they cover, across DST changes of 1 h and 30 min', () => {
+    const from = at('2025-01-01T00:00:00Z');
+    const to = at('2026-12-31T00:00:00Z');
+    for (const zone of ['Europe/Madrid', 'America/Santiago', 'Australia/Lord_Howe', 'America/St_Johns', 'Asia/Kathmandu', 'Asia/Tehran', 'UTC']) {
+      const table = zoneOffsets(zone, from, to);
+      expect(table.from).toBeLessThanOrEqual(from);
+      expect(table.to).toBeGreaterThanOrEqual(to);
+      // Two changes a year where the zone has DST (2 years), none where it has not.
+      expect(table.changes.length - 1).toBe(['Asia/Kathmandu', 'Asia/Tehran', 'UTC'].includes(zone) ? 0 : 4);
+      useZoneOffsets(table);
+      const lookup = offsetLookup(zone);
+      for (let t = from; t < to; t += 7 * HOUR + 15 * MIN) {
+        expect(lookup(t), `${zone} ${new Date(t).toISOString()}`).toBe(zoneOffsetMs(zone, Math.floor(t / (15 * MIN)) * 15 * MIN));
+      }
+      // Right before and at each change.
+      for (const [change] of table.changes.slice(1)) {
+        expect(lookup(change - 1)).toBe(zoneOffsetMs(zone, change - 15 * MIN));
+        expect(lookup(change)).toBe(zoneOffsetMs(zone, change));
+      }
+      // Outside what they cover, Intl answers.
+      expect(lookup(at('2020-07-01T12:00:00Z'))).toBe(zoneOffsetMs(zone, at('2020-07-01T12:00:00Z')));
+    }
   });
 });
 

@@ -189,28 +189,101 @@ export function zoneOffsetMs(timeZone: string, t: number): number {
 
 /** Offsets of a zone, memoised per quarter hour (every zone's transitions fall on one). */
 const QUARTER_MS = 15 * MINUTE_MS;
-/** Quarter hours from 2000 to 2040 are memoised in a flat array per zone (2.8 MB), others in a map. */
+/** Quarter hours from 2000 to 2040 are memoised in a flat array per zone (2.8 MB) once a zone
+ * has been asked for many of them (a summary over months), in a map before: a page's badges
+ * ask for a handful, and a content script should not allocate megabytes for them. */
 const DENSE_FROM = Date.UTC(2000, 0, 1) / QUARTER_MS;
 const DENSE_QUARTERS = (Date.UTC(2040, 0, 1) - Date.UTC(2000, 0, 1)) / QUARTER_MS;
+const DENSE_AFTER = 512;
 const UNKNOWN = -32768;
-const offsetCaches = new Map<string, { dense: Int16Array; sparse: Map<number, number> }>();
+const offsetCaches = new Map<string, { dense: Int16Array | undefined; sparse: Map<number, number> }>();
+/**
+ * A zone's offsets over a span as the instants each starts at, made where Intl's time-zone
+ * data is loaded already (the extension's background): a content script given them needs no
+ * Intl formatter of its own, whose first making costs it 10-20 ms on every page load.
+ */
+export interface ZoneOffsets {
+  timeZone: string;
+  from: number;
+  to: number;
+  /** [instant (a quarter hour), offset in ms from then on], in order; the first is at `from`. */
+  changes: [number, number][];
+}
+
+/** Sampled every 6 hours, a change found to the quarter hour (no zone changes twice in 6 hours). */
+export function zoneOffsets(timeZone: string, from: number, to: number): ZoneOffsets {
+  const step = 6 * 3600_000;
+  const quarter = (t: number) => Math.floor(t / QUARTER_MS) * QUARTER_MS;
+  const start = quarter(from);
+  const changes: [number, number][] = [[start, zoneOffsetMs(timeZone, start)]];
+  let before = start;
+  let offset = changes[0]![1];
+  while (before < to) {
+    const next = Math.min(quarter(before + step), quarter(to) + QUARTER_MS);
+    const nextOffset = zoneOffsetMs(timeZone, next);
+    if (nextOffset !== offset) {
+      // offset(lo) is the old one, offset(hi) the new one: halve until a quarter hour apart.
+      let [lo, hi] = [before, next];
+      while (hi - lo > QUARTER_MS) {
+        const mid = quarter((lo + hi) / 2);
+        if (zoneOffsetMs(timeZone, mid) === offset) lo = mid;
+        else hi = mid;
+      }
+      changes.push([hi, nextOffset]);
+      offset = nextOffset;
+    }
+    before = next;
+  }
+  return { timeZone, from: start, to: before, changes };
+}
+
+/** Offsets handed over (zoneOffsets), used by offsetLookup for instants they cover. */
+const givenOffsets = new Map<string, ZoneOffsets>();
+export function useZoneOffsets(offsets: ZoneOffsets | undefined): void {
+  if (offsets) givenOffsets.set(offsets.timeZone, offsets);
+}
+
 export function offsetLookup(timeZone: string): (t: number) => number {
+  const given = givenOffsets.get(timeZone);
+  if (given) {
+    const intl = intlOffsetLookup(timeZone);
+    const { changes } = given;
+    return (t) => {
+      const q = Math.floor(t / QUARTER_MS) * QUARTER_MS;
+      if (q < given.from || q > given.to) return intl(t);
+      let i = changes.length - 1;
+      while (i > 0 && changes[i]![0] > q) i--;
+      return changes[i]![1];
+    };
+  }
+  return intlOffsetLookup(timeZone);
+}
+
+function intlOffsetLookup(timeZone: string): (t: number) => number {
   let cache = offsetCaches.get(timeZone);
   if (!cache) {
-    cache = { dense: new Int16Array(DENSE_QUARTERS).fill(UNKNOWN), sparse: new Map() };
+    cache = { dense: undefined, sparse: new Map() };
     offsetCaches.set(timeZone, cache);
   }
-  const { dense, sparse } = cache;
+  const memo = cache;
   return (t) => {
     const q = Math.floor(t / QUARTER_MS);
     const i = q - DENSE_FROM;
-    if (i >= 0 && i < DENSE_QUARTERS) {
-      let minutes = dense[i]!;
-      if (minutes === UNKNOWN) dense[i] = minutes = zoneOffsetMs(timeZone, q * QUARTER_MS) / MINUTE_MS;
+    const inRange = i >= 0 && i < DENSE_QUARTERS;
+    if (inRange && !memo.dense && memo.sparse.size >= DENSE_AFTER) {
+      memo.dense = new Int16Array(DENSE_QUARTERS).fill(UNKNOWN);
+      for (const [quarter, off] of memo.sparse) {
+        const at = quarter - DENSE_FROM;
+        if (at >= 0 && at < DENSE_QUARTERS) memo.dense[at] = off / MINUTE_MS;
+      }
+    }
+    if (inRange && memo.dense) {
+      let minutes = memo.dense[i]!;
+      if (minutes === UNKNOWN) memo.dense[i] = minutes = zoneOffsetMs(timeZone, q * QUARTER_MS) / MINUTE_MS;
       return minutes * MINUTE_MS;
     }
-    let off = sparse.get(q);
-    if (off === undefined) sparse.set(q, (off = zoneOffsetMs(timeZone, q * QUARTER_MS)));
+    let off = memo.sparse.get(q);
+    if (off === undefined) memo.sparse.set(q, (off = zoneOffsetMs(timeZone, q * QUARTER_MS)));
     return off;
   };
 }

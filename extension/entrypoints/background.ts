@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { ClassifierModel } from '../../shared/classify-model';
@@ -9,6 +10,8 @@ import { CONNECTIONS_KEY, loadConnections } from '../connection';
 import { ChorusDb, itemStatuses, liveCues, liveTemplates, loadTeamSettings, recordInteraction, recordItemSeen, recordItemsSeen, waitingItems } from '../db';
 import { onMessage, type PageContext, type PageRef, sendMessage } from '../messaging';
 import { syncMastodonScripts } from '../mastodonScripts';
+import { type FormatTables, makeFormatTables } from '../ui/format';
+import { type ZoneOffsets, zoneOffsets } from '../../shared/metrics';
 import { Scheduler } from '../scheduler';
 import { browserSyncDeps, postClaim, postCue } from '../sync';
 
@@ -94,6 +97,20 @@ export default defineBackground(() => {
   onMessage('classifierModel', () => CLASSIFIER_MODEL as ClassifierModel);
   onMessage('classifierLexicon', () => CLASSIFIER_LEXICON);
   onMessage('waitingItems', ({ data }) => waitingItems(db, String(data.teamId), Date.now()));
+  // Made once per worker: the UI language does not change while it runs.
+  let formats: FormatTables | undefined;
+  /** The team zone's offsets from 400 days back to a week ahead, made again each day. */
+  let zone: ZoneOffsets | undefined;
+  const zoneFor = (timeZone: string): ZoneOffsets | undefined => {
+    const now = Date.now();
+    if (zone?.timeZone === timeZone && zone.to - now > 6 * 86_400_000) return zone;
+    try {
+      return (zone = zoneOffsets(timeZone, now - 400 * 86_400_000, now + 7 * 86_400_000));
+    } catch {
+      // A zone this browser does not know: the page's clock says so itself.
+      return undefined;
+    }
+  };
   onMessage('pageContext', async ({ data }): Promise<PageContext> => {
     const page = pageRef(data);
     const prefs = await loadSitePrefs();
@@ -119,6 +136,8 @@ export default defineBackground(() => {
       teamCues: cues.map((c) => ({ phrase: c.phrase, category: c.category, ...(c.lang ? { lang: c.lang } : {}) })),
       ...(voice ? { voice } : {}),
       ...(settings ? { settings } : {}),
+      formats: (formats ??= makeFormatTables(i18n.t('lang'))),
+      ...(settings && zoneFor(settings.timeZone) && { zone: zoneFor(settings.timeZone) }),
     };
   });
   onMessage('correctCategory', async ({ data }) => {

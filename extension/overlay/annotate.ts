@@ -6,6 +6,8 @@ import { classify, cueFromCorrection, hasClassifierLexicon, hasClassifierModel, 
 import { LANG_TAG } from '../../shared/constants';
 import type { Platform, SeenItem } from '../../shared/schemas';
 import { normalizeHandle } from '../handles';
+import { useFormatTables } from '../ui/format';
+import { useZoneOffsets } from '../../shared/metrics';
 import { type ItemStatus, onMessage, type PageContext, sendMessage } from '../messaging';
 import type { SiteAdapter, SiteItem } from '../sites/types';
 import type { ClassifierModel } from '../../shared/classify-model';
@@ -51,7 +53,7 @@ export function annotatePage(options: {
   context: Promise<PageContext | undefined>;
   account: string | undefined;
   signal: AbortSignal;
-  /** More first calls to make before the first hint (the badge's formatters). */
+  /** More first calls to make before the first hint (the badge's stylesheet). */
   warmUp?: (() => void)[];
 }): {
   readonly hints: number;
@@ -68,6 +70,8 @@ export function annotatePage(options: {
     (answer) => {
       if (!answer?.enabled || signal.aborted) return false;
       page = answer;
+      useFormatTables(answer.formats);
+      useZoneOffsets(answer.zone);
       return true;
     },
     () => false,
@@ -182,7 +186,7 @@ export function annotatePage(options: {
     adapter,
     signal,
     ready,
-    // The badge's formatters and stylesheet, while the background answers.
+    // The badge's stylesheet, while the background answers.
     warmUp: options.warmUp ?? [],
     onItem(element, item) {
       // The member's own posts and replies are not items to answer.
@@ -280,6 +284,7 @@ export function annotatePage(options: {
     const fresh = await sendMessage('pageContext', account ? { platform, account } : { platform }).catch(() => undefined);
     if (!fresh?.enabled || fresh.teamId !== page.teamId) return;
     page = fresh;
+    useZoneOffsets(fresh.zone);
     reclassify();
   }
 

@@ -62,14 +62,10 @@ function styleInto(root: ShadowRoot, doc: Document): void {
   root.append(style);
 }
 
-/** The first hint's one-time costs (parsing the stylesheet, the first shadow root and badge),
- * paid on a detached host, so an idle moment before the first frame can take them. */
-export function warmHint(doc: Document, model: BadgeModel): void {
-  const root = doc.createElement('chorus-hint').attachShadow({ mode: 'open' });
-  styleInto(root, doc);
-  const mount = doc.createElement('span');
-  root.append(mount);
-  mountBadge(mount, root.host as HTMLElement, model).destroy();
+/** The first hint's one-time cost, parsing the stylesheet, paid on a detached host while the
+ * background answers (the badge itself needs the page context's formats: ui/format.ts). */
+export function warmHint(doc: Document): void {
+  styleInto(doc.createElement('chorus-hint').attachShadow({ mode: 'open' }), doc);
 }
 
 export interface Hint {

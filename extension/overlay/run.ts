@@ -7,8 +7,6 @@ import type { SiteAdapter } from '../sites/types';
 import { COMPOSER_HOST, type ComposerHost } from '../composer/host';
 import { composerFor, itemForComposer } from '../composer/item';
 import { watchReactions } from '../composer/reactions';
-import { i18n } from '#i18n';
-import { formatDuration, languageName } from '../ui/format';
 import { annotatePage } from './annotate';
 import { warmHint } from './hint';
 
@@ -39,22 +37,8 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
     context: asking,
     account,
     signal: abort.signal,
-    warmUp: [
-      warmFormats,
-      () =>
-        warmHint(document, {
-          itemKey: `${platform}:warm`,
-          platform,
-          category: 'question',
-          sentiment: 'neutral',
-          lang: 'en',
-          cues: [],
-          wait: { waitedMs: 3_600_000 },
-          status: {},
-          templates: [],
-          now: Date.now(),
-        }),
-    ],
+    // The badge's stylesheet is parsed while the background answers.
+    warmUp: [() => warmHint(document)],
   });
   const page = await asking;
   if (!page?.enabled || ctx.isInvalid) {
@@ -104,10 +88,4 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
     sendMessage('claimItem', { teamId: view.page.teamId, itemKey }).catch(() => claimedAt.delete(itemKey));
   };
   document.addEventListener('focusin', onFocus, { capture: true, signal: abort.signal });
-}
-
-function warmFormats(): void {
-  const locale = i18n.t('lang');
-  for (const ms of [30e3, 5 * 60e3, 2 * 3600e3, 2 * 3600e3 + 60e3, 86400e3, 86400e3 + 3600e3]) formatDuration(ms, locale);
-  languageName('en', locale);
 }

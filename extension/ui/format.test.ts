@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { formatDuration, formatPercent, languageName, lastDays, localDate } from './format';
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatDuration, formatPercent, languageName, lastDays, localDate, makeFormatTables, useFormatTables } from './format';
 
 describe('formatDuration', () => {
   it('says reply times the way people do', () => {
@@ -11,6 +11,26 @@ describe('formatDuration', () => {
   });
 
   it('uses the UI language’s digits', () => {
+    expect(formatDuration(12 * 60_000, 'fa')).toMatch(/۱۲/);
+  });
+});
+
+describe('tables made ahead (what the background hands a page)', () => {
+  afterEach(() => useFormatTables(undefined));
+  const samples = [0, 999, 45_000, 59_600, 60_000, 12 * 60_000, 3_599_000, 3_600_000, 2 * 3_600_000 + 5 * 60_000, 86_399_000, 86_400_000, 27 * 3_600_000, 30 * 86_400_000, 99 * 86_400_000 + 3_600_000, 400 * 86_400_000];
+
+  it.each(['en', 'fa', 'ar', 'he', 'sw', 'vi', 'es', 'de', 'tr'])('give what Intl gives, in %s', (locale) => {
+    const byIntl = samples.map((ms) => formatDuration(ms, locale));
+    const names = ['en', 'fa', 'he', 'sw', 'pt-BR', 'ja', 'xx'].map((tag) => languageName(tag, locale));
+    useFormatTables(makeFormatTables(locale));
+    expect(samples.map((ms) => formatDuration(ms, locale))).toEqual(byIntl);
+    expect(['en', 'fa', 'he', 'sw', 'pt-BR', 'ja', 'xx'].map((tag) => languageName(tag, locale))).toEqual(names);
+  });
+
+  it('are used only for their own locale', () => {
+    useFormatTables({ ...makeFormatTables('en'), languages: { sw: 'Kiswahili (table)' } });
+    expect(languageName('sw', 'en')).toBe('Kiswahili (table)');
+    expect(languageName('sw', 'de')).toBe('Suaheli');
     expect(formatDuration(12 * 60_000, 'fa')).toMatch(/۱۲/);
   });
 });

@@ -28,15 +28,63 @@ export function formatPercent(share: number, locale: string): string {
   return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
 }
 
+type DurationUnit = 'second' | 'minute' | 'hour' | 'day';
+/** Values each table holds (0 up to this): rounding can give 60 seconds or minutes and 24 hours. */
+const TABLE_MAX: Record<DurationUnit, number> = { second: 60, minute: 60, hour: 24, day: 99 };
+/** Languages whose names a table holds: the classifier's, and others pages often declare. */
+const TABLE_LANGUAGES = ['en', 'es', 'fr', 'de', 'pt', 'vi', 'he', 'fa', 'ar', 'sw', 'id', 'tr', 'it', 'nl', 'pl', 'ru', 'uk', 'ja', 'ko', 'zh', 'hi', 'ur', 'bn', 'th', 'ms', 'tl', 'ro', 'el', 'cs', 'sv', 'da', 'nb', 'fi', 'hu', 'am', 'ha', 'yo', 'zu', 'ps', 'ku'];
+
+/**
+ * Durations and language names written out ahead for one locale, by Intl. The background
+ * makes them once and hands them to each page's content script with the page context: making
+ * the five formatters a badge needs costs a content script about 20 ms on every page load,
+ * and looking a value up costs nothing. Values beyond the tables fall back to Intl.
+ */
+export interface FormatTables {
+  locale: string;
+  /** units[unit][n]: n of the unit, short ("5 min", "۵ دقیقه"). */
+  units: Record<DurationUnit, string[]>;
+  /** Two units as one ("2 hr 5 min"): the text before, between and after them. */
+  pair: [string, string, string];
+  /** Language names in the locale, by tag. */
+  languages: Record<string, string>;
+}
+
+let tables: FormatTables | undefined;
+
+/** The tables formatDuration and languageName use from now on, for their locale. */
+export function useFormatTables(next: FormatTables | undefined): void {
+  tables = next;
+}
+
+export function makeFormatTables(locale: string): FormatTables {
+  const units = {} as Record<DurationUnit, string[]>;
+  for (const unit of Object.keys(TABLE_MAX) as DurationUnit[]) {
+    units[unit] = Array.from({ length: TABLE_MAX[unit] + 1 }, (_, n) => unitFormat(locale, unit).format(n));
+  }
+  // Two markers listed, to find what the locale puts around and between two units.
+  const joined = listFormat(locale).format(['\u0001', '\u0002'] as never);
+  const [a, b] = [joined.indexOf('\u0001'), joined.indexOf('\u0002')];
+  const pair: [string, string, string] = a >= 0 && b > a ? [joined.slice(0, a), joined.slice(a + 1, b), joined.slice(b + 1)] : ['', ' ', ''];
+  const languages: Record<string, string> = {};
+  for (const tag of TABLE_LANGUAGES) {
+    const name = intlLanguageName(tag, locale);
+    if (name) languages[tag] = name;
+  }
+  return { locale, units, pair, languages };
+}
+
+const unitFormat = (locale: string, unit: DurationUnit) => numberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' });
+const listFormat = (locale: string) => cached(`l|${locale}`, () => new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' }));
+
 /**
  * A reply time the way people say it: "45 sec", "12 min", "2 hr 5 min", "3 days 4 hr".
  * Two units at most; the smaller is dropped when it is zero.
  */
 export function formatDuration(ms: number, locale: string): string {
-  const unit = (value: number, name: 'second' | 'minute' | 'hour' | 'day') =>
-    numberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
-  const both = (parts: string[]) =>
-    cached(`l|${locale}`, () => new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' })).format(parts as never);
+  const table = tables?.locale === locale ? tables : undefined;
+  const unit = (value: number, name: DurationUnit) => table?.units[name][value] ?? unitFormat(locale, name).format(value);
+  const both = (parts: [string, string]) => (table ? table.pair[0] + parts[0] + table.pair[1] + parts[1] + table.pair[2] : listFormat(locale).format(parts as never));
   const rounded = Math.max(0, Math.round(ms));
   if (rounded < MINUTE) return unit(Math.round(rounded / 1000), 'second');
   if (rounded < HOUR) return unit(Math.round(rounded / MINUTE), 'minute');
@@ -53,6 +101,10 @@ export function formatDuration(ms: number, locale: string): string {
 /** The name of a language tag in the UI language ("fa" → "Persian", "فارسی"); undefined for `und`. */
 export function languageName(tag: string, locale: string): string | undefined {
   if (!tag || tag === 'und') return undefined;
+  return (tables?.locale === locale ? tables.languages[tag] : undefined) ?? intlLanguageName(tag, locale);
+}
+
+function intlLanguageName(tag: string, locale: string): string | undefined {
   try {
     const names = cached(`d|${locale}`, () => {
       const display = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
