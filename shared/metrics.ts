@@ -210,9 +210,9 @@ export interface ZoneOffsets {
   changes: [number, number][];
 }
 
-/** Sampled every 6 hours, a change found to the quarter hour (no zone changes twice in 6 hours). */
+/** Sampled once a day, a change found to the quarter hour (no zone changes twice in a day). */
 export function zoneOffsets(timeZone: string, from: number, to: number): ZoneOffsets {
-  const step = 6 * 3600_000;
+  const step = DAY_MS;
   const quarter = (t: number) => Math.floor(t / QUARTER_MS) * QUARTER_MS;
   const start = quarter(from);
   const changes: [number, number][] = [[start, zoneOffsetMs(timeZone, start)]];

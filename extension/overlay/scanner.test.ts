@@ -80,6 +80,16 @@ describe('scanner', () => {
     expect(read).toEqual(['reddit:a', 'reddit:b', 'reddit:c']);
   });
 
+  it('items already on screen are read as soon as the page is on, not a frame later', async () => {
+    let on!: (value: boolean) => void;
+    const { read } = start(new Promise((resolve) => (on = resolve)));
+    await run(100);
+    on(true);
+    // Promise callbacks only: no timer or animation frame has run since.
+    await vi.advanceTimersByTimeAsync(0);
+    expect(read).toEqual(['reddit:a', 'reddit:b', 'reddit:c']);
+  });
+
   it('reads nothing on a page that is off, and stops watching it', async () => {
     const { read } = start(Promise.resolve(false));
     await run(300);

@@ -219,7 +219,10 @@ export function startScanner(doc: Document, options: ScannerOptions): Scanner {
     (answer) => {
       if (!answer) return stop();
       on = true;
-      schedule();
+      // Items already on screen are read at once, not at the next frame: the rendering update
+      // that shows their hints comes at that frame either way.
+      if (warmed && inView.size && !scheduled && !signal.aborted) run();
+      else schedule();
     },
     () => stop(),
   );
