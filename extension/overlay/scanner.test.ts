@@ -118,6 +118,21 @@ describe('scanner', () => {
     expect(read).toEqual(['reddit:a', 'reddit:b', 'reddit:c']);
   });
 
+  it('let through while the page still scrolls, a frame reads a few of the screen\'s items and nothing off it', async () => {
+    document.body.innerHTML = Array.from({ length: 20 }, (_, i) => `<div id="i${i}" class="item">item ${i}</div>`).join('');
+    for (const el of document.querySelectorAll('.item')) el.getBoundingClientRect = () => ({ top: 10, bottom: 50, height: 40 }) as DOMRect;
+    const { read } = start(Promise.resolve(true));
+    let t = 0;
+    for (; t < 1600 && read.length === 0; t += 16) {
+      dispatchEvent(new Event('scroll'));
+      await run(16);
+    }
+    // The first frame let through: six, not the sixteen a still screen gets at once.
+    expect(read.length).toBe(6);
+    await run(400);
+    expect(read.length).toBe(20);
+  });
+
   it('items off the screen come a dozen a frame at the most (each hint adds to the page\'s next rendering update)', async () => {
     document.body.innerHTML = Array.from({ length: 30 }, (_, i) => `<div id="i${i}" class="item">item ${i}</div>`).join('');
     const perFrame: number[] = [];

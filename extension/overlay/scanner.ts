@@ -165,10 +165,14 @@ export function startScanner(doc: Document, options: ScannerOptions): Scanner {
     }
     if (read) {
       lastRead = start;
-      const inViewDeadline = start + Math.max(budget, IN_VIEW_BUDGET_MS);
+      // Let through by SCROLL_HOLD_MAX_MS while the page still scrolls: a few of what is on
+      // screen now, in an ordinary frame's budget (the screen is about to change again).
+      const stillScrolling = lastScroll + SCROLL_QUIET_MS > start;
+      const inViewMax = stillScrolling ? MAX_ITEMS_PER_FRAME / 2 : IN_VIEW_MAX_ITEMS;
+      const inViewDeadline = start + (stillScrolling ? budget : Math.max(budget, IN_VIEW_BUDGET_MS));
       let handed = 0;
-      for (; inView.size && handed < IN_VIEW_MAX_ITEMS && performance.now() < inViewDeadline; handed++) readOne(inView.shift());
-      if (handed === 0) for (; visible.size && handed < MAX_ITEMS_PER_FRAME && performance.now() < deadline; handed++) readOne(visible.shift());
+      for (; inView.size && handed < inViewMax && performance.now() < inViewDeadline; handed++) readOne(inView.shift());
+      if (handed === 0 && !stillScrolling) for (; visible.size && handed < MAX_ITEMS_PER_FRAME && performance.now() < deadline; handed++) readOne(visible.shift());
     }
     while ((pending.size || roots.size) && performance.now() < deadline) {
       // Found items are observed a slice at a time: a page arriving with thousands at once
