@@ -199,7 +199,7 @@ function figures(results: Record<string, any>, classify: any): Figure[] {
       met: within(c.ratio ?? null, c.targets.ratio),
       date: c.date,
     });
-    if (c.renderingFloorMs !== undefined) {
+    if (c.renderingFloorMs != null) {
       out.push({
         area: 'Content script',
         figure: 'the page alone (no extension): its rendering update after six short spans are put into the comments in view, the least it takes to show anything new there',

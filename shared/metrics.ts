@@ -237,10 +237,12 @@ export function zoneOffsets(timeZone: string, from: number, to: number): ZoneOff
   return { timeZone, from: start, to: before, changes };
 }
 
-/** Offsets handed over (zoneOffsets), used by offsetLookup for instants they cover. */
+/** Offsets handed over (zoneOffsets), used by offsetLookup for instants they cover;
+ * undefined forgets every zone's. */
 const givenOffsets = new Map<string, ZoneOffsets>();
 export function useZoneOffsets(offsets: ZoneOffsets | undefined): void {
   if (offsets) givenOffsets.set(offsets.timeZone, offsets);
+  else givenOffsets.clear();
 }
 
 export function offsetLookup(timeZone: string): (t: number) => number {

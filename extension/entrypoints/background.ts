@@ -99,13 +99,16 @@ export default defineBackground(() => {
   onMessage('waitingItems', ({ data }) => waitingItems(db, String(data.teamId), Date.now()));
   // Made once per worker: the UI language does not change while it runs.
   let formats: FormatTables | undefined;
-  /** The team zone's offsets from 400 days back to a week ahead, made again each day. */
-  let zone: ZoneOffsets | undefined;
+  /** Each team zone's offsets from 400 days back to a week ahead, made again each day. */
+  const zones = new Map<string, ZoneOffsets>();
   const zoneFor = (timeZone: string): ZoneOffsets | undefined => {
     const now = Date.now();
-    if (zone?.timeZone === timeZone && zone.to - now > 6 * 86_400_000) return zone;
+    const known = zones.get(timeZone);
+    if (known && known.to - now > 6 * 86_400_000) return known;
     try {
-      return (zone = zoneOffsets(timeZone, now - 400 * 86_400_000, now + 7 * 86_400_000));
+      const made = zoneOffsets(timeZone, now - 400 * 86_400_000, now + 7 * 86_400_000);
+      zones.set(timeZone, made);
+      return made;
     } catch {
       // A zone this browser does not know: the page's clock says so itself.
       return undefined;

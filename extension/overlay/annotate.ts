@@ -107,6 +107,8 @@ export function annotatePage(options: {
       } catch {
         // Warming is an optimisation only.
       }
+      // Reading starts in a task of its own, not on top of the warm-up's.
+      await delay(0);
       return !signal.aborted;
     })
     .catch(() => false);

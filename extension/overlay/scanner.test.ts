@@ -119,18 +119,24 @@ describe('scanner', () => {
   });
 
   it('let through while the page still scrolls, a frame reads a few of the screen\'s items and nothing off it', async () => {
-    document.body.innerHTML = Array.from({ length: 20 }, (_, i) => `<div id="i${i}" class="item">item ${i}</div>`).join('');
-    for (const el of document.querySelectorAll('.item')) el.getBoundingClientRect = () => ({ top: 10, bottom: 50, height: 40 }) as DOMRect;
+    // Ten items scrolled past (above the screen) and twenty on it.
+    document.body.innerHTML = Array.from({ length: 30 }, (_, i) => `<div id="i${i}" class="item">item ${i}</div>`).join('');
+    for (const el of document.querySelectorAll('.item')) {
+      const box = Number(el.id.slice(1)) < 10 ? { top: -900, bottom: -860, height: 40 } : { top: 10, bottom: 50, height: 40 };
+      el.getBoundingClientRect = () => box as DOMRect;
+    }
     const { read } = start(Promise.resolve(true));
     let t = 0;
     for (; t < 1600 && read.length === 0; t += 16) {
       dispatchEvent(new Event('scroll'));
       await run(16);
     }
-    // The first frame let through: six, not the sixteen a still screen gets at once.
+    // The first frame let through: six of the screen's, not the sixteen a still screen gets at
+    // once, and none of those scrolled past.
     expect(read.length).toBe(6);
+    expect(read.every((key) => Number(key.slice('reddit:i'.length)) >= 10)).toBe(true);
     await run(400);
-    expect(read.length).toBe(20);
+    expect(read.length).toBe(30);
   });
 
   it('items off the screen come a dozen a frame at the most (each hint adds to the page\'s next rendering update)', async () => {

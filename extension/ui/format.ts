@@ -32,13 +32,16 @@ type DurationUnit = 'second' | 'minute' | 'hour' | 'day';
 /** Values each table holds (0 up to this): rounding can give 60 seconds or minutes and 24 hours. */
 const TABLE_MAX: Record<DurationUnit, number> = { second: 60, minute: 60, hour: 24, day: 99 };
 /** Languages whose names a table holds: the classifier's, and others pages often declare. */
-const TABLE_LANGUAGES = ['en', 'es', 'fr', 'de', 'pt', 'vi', 'he', 'fa', 'ar', 'sw', 'id', 'tr', 'it', 'nl', 'pl', 'ru', 'uk', 'ja', 'ko', 'zh', 'hi', 'ur', 'bn', 'th', 'ms', 'tl', 'ro', 'el', 'cs', 'sv', 'da', 'nb', 'fi', 'hu', 'am', 'ha', 'yo', 'zu', 'ps', 'ku'];
+const TABLE_LANGUAGES = ['en', 'es', 'fr', 'de', 'pt', 'vi', 'he', 'fa', 'ar', 'sw', 'id', 'tr', 'it', 'nl', 'pl', 'ru', 'uk', 'ja', 'ko', 'zh', 'hi', 'ur', 'bn', 'th', 'ms', 'tl', 'ro', 'el', 'cs', 'sv', 'da', 'nb', 'fi', 'hu', 'am', 'ha', 'yo', 'zu', 'ps', 'ku',
+  // With regions, as sites' lang attributes often are.
+  'en-US', 'en-GB', 'en-IN', 'en-AU', 'en-CA', 'es-ES', 'es-MX', 'es-419', 'es-US', 'fr-FR', 'fr-CA', 'de-DE', 'de-AT', 'de-CH', 'pt-BR', 'pt-PT', 'vi-VN', 'he-IL', 'fa-IR', 'fa-AF', 'ar-SA', 'ar-EG', 'ar-AE', 'sw-KE', 'sw-TZ', 'id-ID', 'tr-TR', 'it-IT', 'nl-NL', 'ja-JP', 'ko-KR', 'zh-CN', 'zh-TW', 'zh-HK', 'zh-Hans', 'zh-Hant', 'ru-RU', 'pl-PL', 'hi-IN'];
 
 /**
  * Durations and language names written out ahead for one locale, by Intl. The background
  * makes them once and hands them to each page's content script with the page context: making
- * the five formatters a badge needs costs a content script about 20 ms on every page load,
- * and looking a value up costs nothing. Values beyond the tables fall back to Intl.
+ * the formatters a badge needs costs a content script milliseconds on every page load (about
+ * 20 ms under the CPU profiler), and looking a value up costs nothing. Values beyond the
+ * tables fall back to Intl.
  */
 export interface FormatTables {
   locale: string;
