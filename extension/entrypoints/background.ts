@@ -97,22 +97,44 @@ export default defineBackground(() => {
   onMessage('classifierModel', () => CLASSIFIER_MODEL as ClassifierModel);
   onMessage('classifierLexicon', () => CLASSIFIER_LEXICON);
   onMessage('waitingItems', ({ data }) => waitingItems(db, String(data.teamId), Date.now()));
-  // Made once per worker: the UI language does not change while it runs.
+  // Badge formats and zone offsets for the pages (ui/format.ts, shared/metrics.ts): made once
+  // per worker, after an answer rather than before it. The worker's first Intl use loads its
+  // data (~50 ms), and a page must not wait for that: until they are made, pages go without
+  // and format with Intl themselves, as they would anyway.
   let formats: FormatTables | undefined;
+  let formatsBooked = false;
+  const formatsNow = (): FormatTables | undefined => {
+    if (!formats && !formatsBooked) {
+      formatsBooked = true;
+      setTimeout(() => {
+        try {
+          formats = makeFormatTables(i18n.t('lang'));
+        } catch {
+          // Pages format with Intl themselves.
+        }
+      }, 0);
+    }
+    return formats;
+  };
   /** Each team zone's offsets from 400 days back to a week ahead, made again each day. */
   const zones = new Map<string, ZoneOffsets>();
-  const zoneFor = (timeZone: string): ZoneOffsets | undefined => {
-    const now = Date.now();
+  const zonesBooked = new Set<string>();
+  const zoneNow = (timeZone: string): ZoneOffsets | undefined => {
     const known = zones.get(timeZone);
-    if (known && known.to - now > 6 * 86_400_000) return known;
-    try {
-      const made = zoneOffsets(timeZone, now - 400 * 86_400_000, now + 7 * 86_400_000);
-      zones.set(timeZone, made);
-      return made;
-    } catch {
-      // A zone this browser does not know: the page's clock says so itself.
-      return undefined;
+    if (known && known.to - Date.now() > 6 * 86_400_000) return known;
+    if (!zonesBooked.has(timeZone)) {
+      zonesBooked.add(timeZone);
+      setTimeout(() => {
+        const now = Date.now();
+        try {
+          zones.set(timeZone, zoneOffsets(timeZone, now - 400 * 86_400_000, now + 7 * 86_400_000));
+        } catch {
+          // A zone this browser does not know: the page's clock says so itself.
+        }
+        zonesBooked.delete(timeZone);
+      }, 0);
     }
+    return known && known.to > Date.now() ? known : undefined;
   };
   onMessage('pageContext', async ({ data }): Promise<PageContext> => {
     const page = pageRef(data);
@@ -139,8 +161,8 @@ export default defineBackground(() => {
       teamCues: cues.map((c) => ({ phrase: c.phrase, category: c.category, ...(c.lang ? { lang: c.lang } : {}) })),
       ...(voice ? { voice } : {}),
       ...(settings ? { settings } : {}),
-      formats: (formats ??= makeFormatTables(i18n.t('lang'))),
-      ...(settings && zoneFor(settings.timeZone) && { zone: zoneFor(settings.timeZone) }),
+      ...withDefined('formats', formatsNow()),
+      ...withDefined('zone', settings && zoneNow(settings.timeZone)),
     };
   });
   onMessage('correctCategory', async ({ data }) => {
@@ -208,4 +230,9 @@ const pageRef = (data: PageRef): PageRef => ({ platform: Platform.parse(data?.pl
 async function ensureSyncAlarm(): Promise<void> {
   if (await browser.alarms.get(SYNC_ALARM)) return;
   await browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES });
+}
+
+/** `{ [key]: value }`, or nothing for undefined (the page context leaves the key out). */
+function withDefined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
 }

@@ -286,6 +286,7 @@ export function annotatePage(options: {
     const fresh = await sendMessage('pageContext', account ? { platform, account } : { platform }).catch(() => undefined);
     if (!fresh?.enabled || fresh.teamId !== page.teamId) return;
     page = fresh;
+    useFormatTables(fresh.formats);
     useZoneOffsets(fresh.zone);
     reclassify();
   }
