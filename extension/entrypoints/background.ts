@@ -97,45 +97,15 @@ export default defineBackground(() => {
   onMessage('classifierModel', () => CLASSIFIER_MODEL as ClassifierModel);
   onMessage('classifierLexicon', () => CLASSIFIER_LEXICON);
   onMessage('waitingItems', ({ data }) => waitingItems(db, String(data.teamId), Date.now()));
-  // Badge formats and zone offsets for the pages (ui/format.ts, shared/metrics.ts): made once
-  // per worker, after an answer rather than before it. The worker's first Intl use loads its
-  // data (~50 ms), and a page must not wait for that: until they are made, pages go without
-  // and format with Intl themselves, as they would anyway.
-  let formats: FormatTables | undefined;
-  let formatsBooked = false;
-  const formatsNow = (): FormatTables | undefined => {
-    if (!formats && !formatsBooked) {
-      formatsBooked = true;
-      setTimeout(() => {
-        try {
-          formats = makeFormatTables(i18n.t('lang'));
-        } catch {
-          // Pages format with Intl themselves.
-        }
-      }, 0);
-    }
-    return formats;
-  };
-  /** Each team zone's offsets from 400 days back to a week ahead, made again each day. */
-  const zones = new Map<string, ZoneOffsets>();
-  const zonesBooked = new Set<string>();
-  const zoneNow = (timeZone: string): ZoneOffsets | undefined => {
-    const known = zones.get(timeZone);
-    if (known && known.to - Date.now() > 6 * 86_400_000) return known;
-    if (!zonesBooked.has(timeZone)) {
-      zonesBooked.add(timeZone);
-      setTimeout(() => {
-        const now = Date.now();
-        try {
-          zones.set(timeZone, zoneOffsets(timeZone, now - 400 * 86_400_000, now + 7 * 86_400_000));
-        } catch {
-          // A zone this browser does not know: the page's clock says so itself.
-        }
-        zonesBooked.delete(timeZone);
-      }, 0);
-    }
-    return known && known.to > Date.now() ? known : undefined;
-  };
+  // Badge formats (by UI language) and zone offsets (by team zone) for the pages
+  // (ui/format.ts, shared/metrics.ts), made once per worker.
+  const formatsFor = madeAfterAnswer((locale) => makeFormatTables(locale));
+  /** Each zone's offsets from 400 days back to a week ahead, made again each day. */
+  const zoneFor = madeAfterAnswer(
+    (timeZone) => zoneOffsets(timeZone, Date.now() - 400 * 86_400_000, Date.now() + 7 * 86_400_000),
+    (zone) => zone.to - Date.now() > 6 * 86_400_000,
+    (zone) => zone.to > Date.now(),
+  );
   onMessage('pageContext', async ({ data }): Promise<PageContext> => {
     const page = pageRef(data);
     const prefs = await loadSitePrefs();
@@ -149,6 +119,8 @@ export default defineBackground(() => {
       loadTeamSettings(db, connection.team.id),
       liveCues(db, connection.team.id),
     ]);
+    const formats = formatsFor(i18n.t('lang'));
+    const zone = settings && zoneFor(settings.timeZone);
     return {
       enabled: true,
       teamId: connection.team.id,
@@ -161,8 +133,8 @@ export default defineBackground(() => {
       teamCues: cues.map((c) => ({ phrase: c.phrase, category: c.category, ...(c.lang ? { lang: c.lang } : {}) })),
       ...(voice ? { voice } : {}),
       ...(settings ? { settings } : {}),
-      ...withDefined('formats', formatsNow()),
-      ...withDefined('zone', settings && zoneNow(settings.timeZone)),
+      ...(formats ? { formats } : {}),
+      ...(zone ? { zone } : {}),
     };
   });
   onMessage('correctCategory', async ({ data }) => {
@@ -232,7 +204,30 @@ async function ensureSyncAlarm(): Promise<void> {
   await browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES });
 }
 
-/** `{ [key]: value }`, or nothing for undefined (the page context leaves the key out). */
-function withDefined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
+/**
+ * A value per key made just after the worker answers, not before: the worker's first Intl
+ * use loads its data (~50 ms), and no page waits for that. Until a key's value is made (or
+ * while a stale one is made again, if it can still serve) pages go without it and use Intl
+ * themselves, as they would anyway. A make that throws (a zone this browser does not know)
+ * leaves the key without a value.
+ */
+function madeAfterAnswer<T>(make: (key: string) => T, fresh: (value: T) => boolean = () => true, usable: (value: T) => boolean = fresh): (key: string) => T | undefined {
+  const made = new Map<string, T>();
+  const booked = new Set<string>();
+  return (key) => {
+    const known = made.get(key);
+    if (known !== undefined && fresh(known)) return known;
+    if (!booked.has(key)) {
+      booked.add(key);
+      setTimeout(() => {
+        try {
+          made.set(key, make(key));
+        } catch {
+          // Pages use Intl themselves.
+        }
+        booked.delete(key);
+      }, 0);
+    }
+    return known !== undefined && usable(known) ? known : undefined;
+  };
 }

@@ -66,12 +66,16 @@ export function annotatePage(options: {
   // as soon as the background says the page is on (before run.ts, awaiting the same answer,
   // goes on to the reply boxes).
   let page!: Enabled;
+  /** A page context taken, with the formats and zone offsets it brings for the badges. */
+  const take = (next: Enabled) => {
+    page = next;
+    useFormatTables(next.formats);
+    useZoneOffsets(next.zone);
+  };
   const enabled = options.context.then(
     (answer) => {
       if (!answer?.enabled || signal.aborted) return false;
-      page = answer;
-      useFormatTables(answer.formats);
-      useZoneOffsets(answer.zone);
+      take(answer);
       return true;
     },
     () => false,
@@ -285,9 +289,7 @@ export function annotatePage(options: {
     // New templates or team cues: take them, and classify the page's items again.
     const fresh = await sendMessage('pageContext', account ? { platform, account } : { platform }).catch(() => undefined);
     if (!fresh?.enabled || fresh.teamId !== page.teamId) return;
-    page = fresh;
-    useFormatTables(fresh.formats);
-    useZoneOffsets(fresh.zone);
+    take(fresh);
     reclassify();
   }
 
