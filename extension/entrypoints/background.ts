@@ -10,8 +10,8 @@ import { CONNECTIONS_KEY, loadConnections } from '../connection';
 import { ChorusDb, itemStatuses, liveCues, liveTemplates, loadTeamSettings, recordInteraction, recordItemSeen, recordItemsSeen, waitingItems } from '../db';
 import { onMessage, type PageContext, type PageRef, sendMessage } from '../messaging';
 import { syncMastodonScripts } from '../mastodonScripts';
-import { type FormatTables, makeFormatTables } from '../ui/format';
-import { type ZoneOffsets, zoneOffsets } from '../../shared/metrics';
+import { makeFormatTables } from '../ui/format';
+import { zoneOffsets } from '../../shared/metrics';
 import { Scheduler } from '../scheduler';
 import { browserSyncDeps, postClaim, postCue } from '../sync';
 
